@@ -1,0 +1,151 @@
+// Package db is the SQLite implementation of the domain's store interfaces
+// (modernc.org/sqlite, pure Go, so CGO_ENABLED=0 builds work everywhere).
+//
+// Every user action is one transaction; per-customer aggregates (last
+// purchase, count, spend, average interval, last contact, dormancy day,
+// class) are recomputed inside the transaction that changes them, so no
+// screen and no agenda rule ever scans history.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/crmtui/crmtui/domain"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Options configure a Store.
+type Options struct {
+	// Now is the clock; tests pin it. Defaults to time.Now.
+	Now func() time.Time
+	// Loc is the local time zone for calendar days. Defaults to time.Local.
+	Loc *time.Location
+	// Segment holds the class and dormancy definitions used for the derived
+	// columns. Defaults to domain.DefaultSegmentConfig().
+	Segment *domain.SegmentConfig
+	// BackupDir receives the automatic copy made before a migration.
+	// Defaults to a "backups" folder beside the database.
+	BackupDir string
+}
+
+// Store is an open crmtui database.
+type Store struct {
+	db      *sql.DB
+	path    string
+	now     func() time.Time
+	loc     *time.Location
+	segment domain.SegmentConfig
+}
+
+// Open opens (creating if needed, with mode 0600) the database at path and
+// runs pending migrations. ":memory:" is not supported: WAL needs a file.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("no database path")
+	}
+	if err := createFile(path); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, now: opt.Now, loc: opt.Loc, segment: domain.DefaultSegmentConfig()}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.loc == nil {
+		s.loc = time.Local
+	}
+	if opt.Segment != nil {
+		s.segment = *opt.Segment
+	}
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate") // take the write lock at BEGIN: no deadlock upgrading a read
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	db.SetConnMaxIdleTime(time.Minute)
+	s.db = db
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	backupDir := opt.BackupDir
+	if backupDir == "" {
+		backupDir = filepath.Join(filepath.Dir(path), "backups")
+	}
+	if err := s.migrate(ctx, backupDir); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.syncDerivedConfig(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// createFile makes the database file (and its folder) readable by its owner
+// only, before SQLite creates it with the process umask.
+func createFile(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create folder for %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil
+		}
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Now returns the store's clock reading.
+func (s *Store) Now() time.Time { return s.now() }
+
+// Today returns the local calendar day of the store's clock.
+func (s *Store) Today() domain.Date { return domain.DateOf(s.now().In(s.loc)) }
+
+// Loc returns the local time zone.
+func (s *Store) Loc() *time.Location { return s.loc }
+
+// tx runs fn in one write transaction: everything or nothing.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	t, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(t); err != nil {
+		t.Rollback()
+		return err
+	}
+	return t.Commit()
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer, so helpers serve reads
+// inside and outside transactions.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
