@@ -1,0 +1,415 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/agenda"
+)
+
+var _ agenda.Source = (*Store)(nil)
+
+// scopeSQL returns the owner condition on the customers table aliased c.
+func scopeSQL(s agenda.Scope) (string, []any) {
+	if s.All {
+		return "1=1", nil
+	}
+	return "c.owner_id = ?", []any{s.SalesID}
+}
+
+// factColumns is the SELECT list scanned by scanFact.
+const factColumns = `c.id, c.name, c.remark, c.salutation, c.phone, c.owner_id, c.class, c.r_score, c.f_score, c.m_score,
+	coalesce(c.recency_days, 0), c.frequency, c.monetary, c.preferred_channel, c.do_not_contact, c.purchase_count, c.total_spend,
+	c.first_purchase_on, c.last_purchase_on, c.last_purchase_id, c.avg_interval_days, c.last_contact_on, c.missing, c.completeness`
+
+func scanFact(sc interface{ Scan(...any) error }) (agenda.CustomerFact, error) {
+	var f agenda.CustomerFact
+	var class, pref, missing string
+	var dnc int
+	err := sc.Scan(&f.ID, &f.Name, &f.Remark, &f.Salutation, &f.Phone, nInt{&f.OwnerID}, &class, &f.RFM.R, &f.RFM.F, &f.RFM.M,
+		&f.RFM.RecencyDays, &f.RFM.Frequency, &f.RFM.Monetary, &pref, &dnc, &f.Stats.PurchaseCount, &f.Stats.TotalSpend,
+		nDate{&f.Stats.FirstPurchase}, nDate{&f.Stats.LastPurchase}, nInt{&f.Stats.LastPurchaseID}, &f.Stats.AvgIntervalDays,
+		nDate{&f.Stats.LastContact}, &missing, &f.Stats.Completeness)
+	if err != nil {
+		return f, err
+	}
+	f.Class, f.Preferred, f.DoNotContact = domain.Class(class), domain.Channel(pref), dnc != 0
+	f.Stats.Class, f.Stats.RFM = f.Class, f.RFM
+	if missing != "" {
+		f.Missing = strings.Split(missing, ",")
+	}
+	return f, nil
+}
+
+func (s *Store) queryFacts(ctx context.Context, q string, args ...any) ([]agenda.CustomerFact, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []agenda.CustomerFact
+	for rows.Next() {
+		f, err := scanFact(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// RecentSales returns the latest sale of customers whose last sale day is in [from, to].
+func (s *Store) RecentSales(ctx context.Context, sc agenda.Scope, from, to domain.Date) ([]agenda.PurchaseFact, error) {
+	cond, args := scopeSQL(sc)
+	return s.queryPurchaseFacts(ctx, `SELECT p.id, p.customer_id, p.on_date, p.usage_days, p.runs_out_on, p.product, p.amount
+		FROM customers c JOIN purchases p ON p.id = c.last_purchase_id
+		WHERE `+cond+` AND c.last_purchase_on BETWEEN ? AND ? ORDER BY p.id`, append(args, dateArg(from), dateArg(to))...)
+}
+
+// RunningOut returns sales with expected usage whose run-out day is in [from, to].
+func (s *Store) RunningOut(ctx context.Context, sc agenda.Scope, from, to domain.Date) ([]agenda.PurchaseFact, error) {
+	cond, args := scopeSQL(sc)
+	return s.queryPurchaseFacts(ctx, `SELECT p.id, p.customer_id, p.on_date, p.usage_days, p.runs_out_on, p.product, p.amount
+		FROM purchases p JOIN customers c ON c.id = p.customer_id
+		WHERE p.runs_out_on BETWEEN ? AND ? AND `+cond+` ORDER BY p.id`, append([]any{dateArg(from), dateArg(to)}, args...)...)
+}
+
+func (s *Store) queryPurchaseFacts(ctx context.Context, q string, args ...any) ([]agenda.PurchaseFact, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []agenda.PurchaseFact
+	for rows.Next() {
+		var p agenda.PurchaseFact
+		if err := rows.Scan(&p.ID, &p.CustomerID, nDate{&p.On}, &p.UsageDays, nDate{&p.RunsOutOn}, &p.Product, &p.Amount); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// KeyDatesMatching returns key dates by calendar, month and day through the
+// (calendar, month, day) index; the leap flag is checked here.
+func (s *Store) KeyDatesMatching(ctx context.Context, sc agenda.Scope, solar, lunar []domain.MonthDay) ([]agenda.KeyDateFact, error) {
+	var out []agenda.KeyDateFact
+	for _, set := range []struct {
+		cal domain.Calendar
+		mds []domain.MonthDay
+	}{{domain.Solar, solar}, {domain.Lunar, lunar}} {
+		if len(set.mds) == 0 {
+			continue
+		}
+		want := map[domain.MonthDay]bool{}
+		var ors []string
+		args := []any{string(set.cal)}
+		for _, md := range set.mds {
+			want[md] = true
+			ors = append(ors, "(k.month = ? AND k.day = ?)")
+			args = append(args, md.Month, md.Day)
+		}
+		cond, sargs := scopeSQL(sc)
+		rows, err := s.db.QueryContext(ctx, `SELECT k.id, k.customer_id, k.kind, k.label, k.calendar, k.year, k.month, k.day, k.leap
+			FROM key_dates k JOIN customers c ON c.id = k.customer_id
+			WHERE k.calendar = ? AND (`+strings.Join(ors, " OR ")+`) AND `+cond+` ORDER BY k.id`, append(args, sargs...)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var f agenda.KeyDateFact
+			var kind, cal string
+			var leap int
+			k := &f.KeyDate
+			if err := rows.Scan(&k.ID, &f.CustomerID, &kind, &k.Label, &cal, &k.Year, &k.Month, &k.Day, &leap); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			k.Kind, k.Calendar, k.Leap = domain.KeyDateKind(kind), domain.Calendar(cal), leap != 0
+			if want[domain.MonthDay{Month: k.Month, Day: k.Day, Leap: k.Leap}] {
+				out = append(out, f)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// GroupMembers returns the customers of a target group: any of its classes or tags.
+func (s *Store) GroupMembers(ctx context.Context, sc agenda.Scope, g agenda.TargetGroup) ([]agenda.CustomerFact, error) {
+	cond, args := scopeSQL(sc)
+	var ors []string
+	if len(g.Classes) > 0 {
+		ors = append(ors, "c.class IN ("+placeholders(len(g.Classes))+")")
+		for _, cl := range g.Classes {
+			args = append(args, string(cl))
+		}
+	}
+	if len(g.Tags) > 0 {
+		ors = append(ors, "EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag IN ("+placeholders(len(g.Tags))+"))")
+		for _, t := range g.Tags {
+			args = append(args, t)
+		}
+	}
+	if len(ors) == 0 {
+		return nil, nil
+	}
+	return s.queryFacts(ctx, "SELECT "+factColumns+" FROM customers c WHERE "+cond+" AND ("+strings.Join(ors, " OR ")+
+		") ORDER BY c.value_rank DESC, c.id", args...)
+}
+
+// DormantCandidates returns dormant, quiet, contactable customers, most valuable first.
+func (s *Store) DormantCandidates(ctx context.Context, sc agenda.Scope, day, quietSince domain.Date, limit int) ([]agenda.CustomerFact, error) {
+	cond, args := scopeSQL(sc)
+	return s.queryFacts(ctx, "SELECT "+factColumns+` FROM customers c
+		WHERE `+cond+` AND c.dormant_on <= ? AND (c.last_contact_on IS NULL OR c.last_contact_on < ?) AND c.do_not_contact = 0
+		ORDER BY c.value_rank DESC, c.id LIMIT ?`, append(args, dateArg(day), dateArg(quietSince), limit)...)
+}
+
+// QuietCustomers returns buyers neither contacted nor buying since
+// touchedBefore and not dormant on day, most valuable first.
+func (s *Store) QuietCustomers(ctx context.Context, sc agenda.Scope, day, touchedBefore domain.Date, limit int) ([]agenda.CustomerFact, error) {
+	cond, args := scopeSQL(sc)
+	return s.queryFacts(ctx, "SELECT "+factColumns+` FROM customers c
+		WHERE `+cond+` AND c.last_touch_on < ? AND c.purchase_count > 0 AND c.dormant_on > ? AND c.do_not_contact = 0
+		ORDER BY c.value_rank DESC, c.id LIMIT ?`, append(args, dateArg(touchedBefore), dateArg(day), limit)...)
+}
+
+// AttendedBetween returns attended invitations of events that ended in [from, to].
+func (s *Store) AttendedBetween(ctx context.Context, sc agenda.Scope, from, to domain.Date) ([]agenda.InvitationFact, error) {
+	events, err := s.queryEvents(ctx, "SELECT "+eventColumns+" FROM events WHERE ends_on BETWEEN ? AND ? ORDER BY id", dateArg(from), dateArg(to))
+	if err != nil || len(events) == 0 {
+		return nil, err
+	}
+	byID := map[int64]domain.Event{}
+	var ids []int64
+	for _, e := range events {
+		byID[e.ID] = e
+		ids = append(ids, e.ID)
+	}
+	invs, err := s.Invitations(ctx, sc, ids, []domain.InvitationStatus{domain.InvAttended})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]agenda.InvitationFact, len(invs))
+	for i, inv := range invs {
+		out[i] = agenda.InvitationFact{Invitation: inv, Event: byID[inv.EventID]}
+	}
+	return out, nil
+}
+
+// ClosedCasesBetween returns cases of the kinds closed on a local day in [from, to].
+func (s *Store) ClosedCasesBetween(ctx context.Context, sc agenda.Scope, kinds []domain.CaseKind, from, to domain.Date) ([]domain.ServiceCase, error) {
+	if len(kinds) == 0 {
+		return nil, nil
+	}
+	cond, args := scopeSQL(sc)
+	q := "SELECT " + prefixed("k.", caseColumns) + ` FROM cases k JOIN customers c ON c.id = k.customer_id
+		WHERE k.closed_on BETWEEN ? AND ? AND k.kind IN (` + placeholders(len(kinds)) + `) AND ` + cond + ` ORDER BY k.id`
+	all := []any{dateArg(from), dateArg(to)}
+	for _, k := range kinds {
+		all = append(all, string(k))
+	}
+	return s.queryCases(ctx, q, append(all, args...)...)
+}
+
+// OpenCases returns every case not closed, with complaint steps.
+func (s *Store) OpenCases(ctx context.Context, sc agenda.Scope) ([]domain.ServiceCase, error) {
+	cond, args := scopeSQL(sc)
+	return s.queryCases(ctx, "SELECT "+prefixed("k.", caseColumns)+` FROM cases k JOIN customers c ON c.id = k.customer_id
+		WHERE k.status <> 'closed' AND `+cond+` ORDER BY k.due_at, k.id`, args...)
+}
+
+func (s *Store) queryCases(ctx context.Context, q string, args ...any) ([]domain.ServiceCase, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.ServiceCase
+	for rows.Next() {
+		var c domain.ServiceCase
+		if err := scanCase(rows, &c); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ptrs := make([]*domain.ServiceCase, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	return out, s.loadSteps(ctx, s.db, ptrs)
+}
+
+// prefixed qualifies a comma-separated column list with a table alias.
+func prefixed(alias, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		parts[i] = alias + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// OpenFollowUps returns open follow-ups due on or before day.
+func (s *Store) OpenFollowUps(ctx context.Context, sc agenda.Scope, day domain.Date) ([]domain.FollowUp, error) {
+	cond, args := scopeSQL(sc)
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.customer_id, f.due_on, f.note, f.status, f.contact_id, f.salesperson_id, f.created_at
+		FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+		WHERE f.status = 'open' AND f.due_on <= ? AND `+cond+` ORDER BY f.due_on, f.id`, append([]any{dateArg(day)}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.FollowUp
+	for rows.Next() {
+		var f domain.FollowUp
+		var st string
+		if err := rows.Scan(&f.ID, &f.CustomerID, nDate{&f.Due}, &f.Note, &st, nInt{&f.ContactID}, nInt{&f.SalesID}, nTime{&f.CreatedAt}); err != nil {
+			return nil, err
+		}
+		f.Status = domain.FollowUpStatus(st)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// UpcomingEvents returns events starting on or after from.
+func (s *Store) UpcomingEvents(ctx context.Context, from domain.Date) ([]domain.Event, error) {
+	return s.queryEvents(ctx, "SELECT "+eventColumns+" FROM events WHERE starts_on >= ? ORDER BY starts_at, id", dateArg(from))
+}
+
+// Invitations returns the invitations of the events in the statuses, within scope.
+func (s *Store) Invitations(ctx context.Context, sc agenda.Scope, eventIDs []int64, statuses []domain.InvitationStatus) ([]domain.Invitation, error) {
+	if len(eventIDs) == 0 || len(statuses) == 0 {
+		return nil, nil
+	}
+	cond, sargs := scopeSQL(sc)
+	args := int64Args(eventIDs)
+	for _, st := range statuses {
+		args = append(args, string(st))
+	}
+	return s.queryInvitations(ctx, "SELECT "+prefixed("i.", invitationColumns)+` FROM invitations i JOIN customers c ON c.id = i.customer_id
+		WHERE i.event_id IN (`+placeholders(len(eventIDs))+`) AND i.status IN (`+placeholders(len(statuses))+`) AND `+cond+
+		` ORDER BY i.id`, append(args, sargs...)...)
+}
+
+// InvitedOn counts invitations sent on day, within scope.
+func (s *Store) InvitedOn(ctx context.Context, sc agenda.Scope, day domain.Date) (int, error) {
+	cond, args := scopeSQL(sc)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM invitations i JOIN customers c ON c.id = i.customer_id
+		WHERE i.invited_on = ? AND `+cond, append([]any{dateArg(day)}, args...)...).Scan(&n)
+	return n, err
+}
+
+// ItemStates returns the kept states of the keys.
+func (s *Store) ItemStates(ctx context.Context, keys []string) (map[string]agenda.ItemState, error) {
+	out := map[string]agenda.ItemState{}
+	for _, part := range chunks(keys, 500) {
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
+		}
+		rows, err := s.db.QueryContext(ctx, "SELECT "+stateColumns+" FROM item_states WHERE key IN ("+placeholders(len(part))+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			st, err := scanState(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[st.Key] = st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+const stateColumns = "key, rule, customer_id, state, until_on, retry_at, tries, reason, note, at, on_date, salesperson_id"
+
+func scanState(sc interface{ Scan(...any) error }) (agenda.ItemState, error) {
+	var st agenda.ItemState
+	var rule, state, reason string
+	err := sc.Scan(&st.Key, &rule, nInt{&st.CustomerID}, &state, nDate{&st.Until}, nTime{&st.RetryAt}, &st.Tries, &reason, &st.Note,
+		nTime{&st.At}, nDate{&st.On}, nInt{&st.SalesID})
+	st.Rule, st.State, st.Reason = agenda.RuleID(rule), agenda.State(state), agenda.SnoozeReason(reason)
+	return st, err
+}
+
+// MarketingTouches counts marketing contacts per customer on or after since.
+func (s *Store) MarketingTouches(ctx context.Context, ids []int64, since domain.Date) (map[int64]int, error) {
+	out := map[int64]int{}
+	var purposes []any
+	for _, p := range domain.MarketingPurposes() {
+		purposes = append(purposes, string(p))
+	}
+	for _, part := range chunks(ids, 500) {
+		args := append(int64Args(part), dateArg(since))
+		rows, err := s.db.QueryContext(ctx, `SELECT customer_id, count(*) FROM contacts
+			WHERE customer_id IN (`+placeholders(len(part))+`) AND on_date >= ? AND purpose IN (`+placeholders(len(purposes))+`)
+			GROUP BY customer_id`, append(args, purposes...)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Customers returns the facts of the given customers.
+func (s *Store) Customers(ctx context.Context, ids []int64) (map[int64]agenda.CustomerFact, error) {
+	out := make(map[int64]agenda.CustomerFact, len(ids))
+	for _, part := range chunks(ids, 500) {
+		facts, err := s.queryFacts(ctx, "SELECT "+factColumns+" FROM customers c WHERE c.id IN ("+placeholders(len(part))+")", int64Args(part)...)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range facts {
+			out[f.ID] = f
+		}
+	}
+	return out, nil
+}
+
+// DoneOn counts items marked done on day by the scope's salesperson (or anyone).
+func (s *Store) DoneOn(ctx context.Context, sc agenda.Scope, day domain.Date) (int, error) {
+	q := "SELECT count(*) FROM item_states WHERE on_date = ? AND state = 'done'"
+	args := []any{dateArg(day)}
+	if !sc.All {
+		q += " AND salesperson_id = ?"
+		args = append(args, sc.SalesID)
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, q, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("done count: %w", err)
+	}
+	return n, nil
+}

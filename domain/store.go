@@ -1,0 +1,78 @@
+package domain
+
+import (
+	"context"
+	"time"
+)
+
+// CustomerFilter selects customers for lists and the command line.
+type CustomerFilter struct {
+	Text    string // matched against name, remark, phone, WeChat and tags
+	OwnerID int64  // 0: any owner
+	Tag     string
+	Class   Class
+	Limit   int // 0: no limit
+}
+
+// CustomerStore keeps the customer file.
+type CustomerStore interface {
+	// CreateCustomer validates and inserts c, setting c.ID and the derived fields.
+	CreateCustomer(ctx context.Context, c *Customer) error
+	// UpdateCustomer validates and replaces the editable layers of c.
+	UpdateCustomer(ctx context.Context, c *Customer) error
+	// Customer returns one customer with key dates, tags and stats.
+	Customer(ctx context.Context, id int64) (*Customer, error)
+	// FindCustomers lists customers matching the filter, most valuable first.
+	FindCustomers(ctx context.Context, f CustomerFilter) ([]Customer, error)
+	// CustomerByPhone finds a customer by any of their phone numbers.
+	CustomerByPhone(ctx context.Context, phone string) (*Customer, error)
+	// DeleteCustomer erases a customer and everything recorded about them.
+	DeleteCustomer(ctx context.Context, id int64) error
+}
+
+// RecordStore keeps purchases, contacts and follow-ups.
+type RecordStore interface {
+	// AddPurchase validates and inserts p with its lines and updates the customer's figures.
+	AddPurchase(ctx context.Context, p *Purchase) error
+	// Purchases returns a customer's purchases, newest first.
+	Purchases(ctx context.Context, customerID int64, limit int) ([]Purchase, error)
+	// AddContact validates and inserts c, resets the customer's contact
+	// clocks and, when c.NextOn is set, creates a follow-up for that day.
+	AddContact(ctx context.Context, c *Contact) error
+	// Contacts returns a customer's contacts, newest first.
+	Contacts(ctx context.Context, customerID int64, limit int) ([]Contact, error)
+	// AddFollowUp validates and inserts f.
+	AddFollowUp(ctx context.Context, f *FollowUp) error
+	// FollowUps returns a customer's follow-ups, open ones first.
+	FollowUps(ctx context.Context, customerID int64) ([]FollowUp, error)
+}
+
+// TeamStore keeps stores and salespeople.
+type TeamStore interface {
+	CreateStore(ctx context.Context, s *Store) error
+	Stores(ctx context.Context) ([]Store, error)
+	CreateSalesperson(ctx context.Context, s *Salesperson) error
+	Salespeople(ctx context.Context) ([]Salesperson, error)
+	SalespersonByName(ctx context.Context, name string) (*Salesperson, error)
+	AddSpecialDay(ctx context.Context, d *SpecialDay) error
+}
+
+// EventStore keeps events and invitations.
+type EventStore interface {
+	CreateEvent(ctx context.Context, e *Event) error
+	Event(ctx context.Context, id int64) (*Event, error)
+	Events(ctx context.Context) ([]Event, error)
+	// AddInvitation inserts a planned (or other status) invitation; one per event and customer.
+	AddInvitation(ctx context.Context, inv *Invitation) error
+	InvitationsOf(ctx context.Context, eventID int64) ([]Invitation, error)
+}
+
+// CaseStore keeps service cases.
+type CaseStore interface {
+	OpenCase(ctx context.Context, c *ServiceCase) error
+	Case(ctx context.Context, id int64) (*ServiceCase, error)
+	// RecordCaseStep stamps the next complaint step (in order; skipping needs a reason).
+	RecordCaseStep(ctx context.Context, caseID int64, step ComplaintStep, at time.Time, note, skipReason string) error
+	// CloseCase closes a case with a resolution and satisfaction 1-5.
+	CloseCase(ctx context.Context, caseID int64, at time.Time, resolution string, satisfaction int) error
+}
