@@ -84,13 +84,19 @@ func valueRank(c domain.Class, r domain.RFM) int {
 
 // refreshProfile stores the completeness meter of a customer just written.
 func (s *Store) refreshProfile(ctx context.Context, q queryer, c *domain.Customer) error {
+	pct, missing := completeness(c)
+	_, err := q.ExecContext(ctx, "UPDATE customers SET completeness=?, missing=? WHERE id=?", pct, missing, c.ID)
+	return err
+}
+
+// completeness returns the meter and the missing fields as stored.
+func completeness(c *domain.Customer) (int, string) {
 	pct, missing := domain.Completeness(c)
 	names := make([]string, len(missing))
 	for i, m := range missing {
 		names[i] = string(m)
 	}
-	_, err := q.ExecContext(ctx, "UPDATE customers SET completeness=?, missing=? WHERE id=?", pct, strings.Join(names, ","), c.ID)
-	return err
+	return pct, strings.Join(names, ",")
 }
 
 // cuts returns the store's RFM quintile cut points (meta "rfm_cuts") as of
@@ -147,6 +153,10 @@ func (s *Store) EnsureSegments(ctx context.Context, day domain.Date) error {
 // dormancy day as of day, in one transaction. It computes the store's quintile
 // cuts first (domain.QuintileCuts) and writes only rows that changed.
 func (s *Store) RefreshSegments(ctx context.Context, day domain.Date) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.refreshSegments(ctx, tx, day) })
+}
+
+func (s *Store) refreshSegments(ctx context.Context, tx queryer, day domain.Date) error {
 	from := day.AddDays(-s.segment.WindowDays + 1)
 	type row struct {
 		id                 int64
@@ -158,7 +168,7 @@ func (s *Store) RefreshSegments(ctx context.Context, day domain.Date) error {
 		oldMon             int64
 		oldDormant         domain.Date
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	{
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.purchase_count, c.last_purchase_on, c.first_purchase_on, c.avg_interval_days,
 				coalesce(w.f, 0), coalesce(w.m, 0), c.class, c.r_score, c.f_score, c.m_score, c.frequency, coalesce(c.recency_days, -1),
 				c.monetary, c.dormant_on
@@ -192,12 +202,12 @@ func (s *Store) RefreshSegments(ctx context.Context, day domain.Date) error {
 			return err
 		}
 		cuts := domain.RFMCuts{R: domain.QuintileCuts(rs), F: domain.QuintileCuts(fs), M: domain.QuintileCuts(ms)}
-		stmt, err := tx.PrepareContext(ctx, `UPDATE customers SET recency_days=?, frequency=?, monetary=?, r_score=?, f_score=?,
-			m_score=?, class=?, value_rank=?, dormant_on=? WHERE id=?`)
-		if err != nil {
-			return err
+		update := &stmtCache{stmts: map[string]*sql.Stmt{}}
+		if t, ok := tx.(*sql.Tx); ok {
+			update.tx = t
+		} else {
+			update = tx.(*stmtCache)
 		}
-		defer stmt.Close()
 		for _, r := range all {
 			var scored domain.RFM
 			recency := int64(-1)
@@ -217,7 +227,8 @@ func (s *Store) RefreshSegments(ctx context.Context, day domain.Date) error {
 			if recency >= 0 {
 				recArg = recency
 			}
-			if _, err := stmt.ExecContext(ctx, recArg, scored.Frequency, int64(scored.Monetary), scored.R, scored.F, scored.M,
+			if _, err := update.ExecContext(ctx, `UPDATE customers SET recency_days=?, frequency=?, monetary=?, r_score=?,
+				f_score=?, m_score=?, class=?, value_rank=?, dormant_on=? WHERE id=?`, recArg, scored.Frequency, int64(scored.Monetary), scored.R, scored.F, scored.M,
 				string(class), valueRank(class, scored), dateArg(dormant), r.id); err != nil {
 				return err
 			}
@@ -227,7 +238,7 @@ func (s *Store) RefreshSegments(ctx context.Context, day domain.Date) error {
 			return err
 		}
 		return setMeta(ctx, tx, "segments_as_of", day.String())
-	})
+	}
 }
 
 // syncDerivedConfig recomputes the derived columns when the segment knobs

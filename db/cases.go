@@ -21,7 +21,11 @@ func (s *Store) OpenCase(ctx context.Context, c *domain.ServiceCase) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.insertCase(ctx, tx, c) })
+}
+
+func (s *Store) insertCase(ctx context.Context, tx queryer, c *domain.ServiceCase) error {
+	{
 		res, err := tx.ExecContext(ctx, `INSERT INTO cases (customer_id, kind, subkind, channel, title, description, opened_at, due_at,
 			status, resolution, satisfaction, closed_at, closed_on, salesperson_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.CustomerID, string(c.Kind), c.Subkind, string(c.Channel), c.Title, c.Description, timeArg(c.OpenedAt), timeArg(c.DueAt),
@@ -41,7 +45,7 @@ func (s *Store) OpenCase(ctx context.Context, c *domain.ServiceCase) error {
 			}
 		}
 		return nil
-	})
+	}
 }
 
 func (s *Store) closedOn(t time.Time) any {

@@ -25,36 +25,38 @@ func (s *Store) CreateCustomer(ctx context.Context, c *domain.Customer) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return s.insertCustomer(ctx, tx, c) })
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.insertCustomer(ctx, tx, c); err != nil {
+			return err
+		}
+		return s.refreshCustomer(ctx, tx, c.ID)
+	})
 }
 
 // insertCustomer writes a validated customer inside tx.
-func (s *Store) insertCustomer(ctx context.Context, tx *sql.Tx, c *domain.Customer) error {
+func (s *Store) insertCustomer(ctx context.Context, tx queryer, c *domain.Customer) error {
 	now := timeArg(s.now())
 	prefs, _ := json.Marshal(c.Preferences)
-	res, err := tx.ExecContext(ctx, `INSERT INTO customers (external_id, name, remark, salutation, phone, wechat, gender, source,
-		referrer_id, owner_id, store_id, created_on, direct_needs, potential_needs, preferences, recent_focus, description,
-		tags, preferred_channel, do_not_contact, avoid_hours, man_money, man_authority, man_need, value_type, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+	pct, missing := completeness(c)
+	res, err := tx.ExecContext(ctx, insertCustomerSQL,
 		nullText(c.ExternalID), c.Name, c.Remark, c.Salutation, c.Phone(), c.WeChat, string(c.Gender), string(c.Source),
 		nullID(c.ReferrerID), nullID(c.OwnerID), nullID(c.StoreID), dateArg(c.CreatedOn), c.DirectNeeds, c.PotentialNeeds,
 		string(prefs), c.RecentFocus, c.Description, strings.Join(c.Tags, ","), string(c.Contact.Preferred),
 		boolInt(c.Contact.DoNotContact), c.Contact.AvoidHours, int(c.MAN.Money), int(c.MAN.Authority), int(c.MAN.Need),
-		string(c.ValueType), now, now)
+		string(c.ValueType), pct, missing, now, now)
 	if err != nil {
 		return s.customerWriteErr(err, c)
 	}
 	if c.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if err := s.writeCustomerParts(ctx, tx, c); err != nil {
-		return err
-	}
-	if err := s.refreshProfile(ctx, tx, c); err != nil {
-		return err
-	}
-	return s.refreshCustomer(ctx, tx, c.ID)
+	return s.writeCustomerParts(ctx, tx, c)
 }
+
+const insertCustomerSQL = `INSERT INTO customers (external_id, name, remark, salutation, phone, wechat, gender, source,
+	referrer_id, owner_id, store_id, created_on, direct_needs, potential_needs, preferences, recent_focus, description,
+	tags, preferred_channel, do_not_contact, avoid_hours, man_money, man_authority, man_need, value_type, completeness,
+	missing, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 
 // UpdateCustomer replaces the editable layers of c; the derived figures stay.
 func (s *Store) UpdateCustomer(ctx context.Context, c *domain.Customer) error {
@@ -106,7 +108,7 @@ func (s *Store) customerWriteErr(err error, c *domain.Customer) error {
 }
 
 // writeCustomerParts inserts phones, tags and key dates of a new customer.
-func (s *Store) writeCustomerParts(ctx context.Context, tx *sql.Tx, c *domain.Customer) error {
+func (s *Store) writeCustomerParts(ctx context.Context, tx queryer, c *domain.Customer) error {
 	if err := s.writePhonesTags(ctx, tx, c); err != nil {
 		return err
 	}
@@ -118,7 +120,7 @@ func (s *Store) writeCustomerParts(ctx context.Context, tx *sql.Tx, c *domain.Cu
 	return nil
 }
 
-func (s *Store) writePhonesTags(ctx context.Context, tx *sql.Tx, c *domain.Customer) error {
+func (s *Store) writePhonesTags(ctx context.Context, tx queryer, c *domain.Customer) error {
 	for i, p := range c.Phones {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO customer_phones (customer_id, position, phone) VALUES (?,?,?)", c.ID, i, p); err != nil {
 			return err
@@ -132,7 +134,7 @@ func (s *Store) writePhonesTags(ctx context.Context, tx *sql.Tx, c *domain.Custo
 	return nil
 }
 
-func insertKeyDate(ctx context.Context, tx *sql.Tx, customerID int64, k *domain.KeyDate) error {
+func insertKeyDate(ctx context.Context, tx queryer, customerID int64, k *domain.KeyDate) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO key_dates (customer_id, kind, label, calendar, year, month, day, leap) VALUES (?,?,?,?,?,?,?,?)`,
 		customerID, string(k.Kind), k.Label, string(k.Calendar), k.Year, k.Month, k.Day, boolInt(k.Leap))
 	if err != nil {
@@ -143,7 +145,7 @@ func insertKeyDate(ctx context.Context, tx *sql.Tx, customerID int64, k *domain.
 }
 
 // syncKeyDates updates, inserts and deletes key dates so that ids of kept ones survive.
-func (s *Store) syncKeyDates(ctx context.Context, tx *sql.Tx, c *domain.Customer) error {
+func (s *Store) syncKeyDates(ctx context.Context, tx queryer, c *domain.Customer) error {
 	keep := map[int64]bool{}
 	for i := range c.KeyDates {
 		k := &c.KeyDates[i]

@@ -20,18 +20,20 @@ func (s *Store) CreateEvent(ctx context.Context, e *domain.Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO events (name, kind, starts_at, ends_at, starts_on, ends_on, place, purpose, script,
-			target_rule, capacity, invite_window_days, store_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			e.Name, string(e.Kind), timeArg(e.StartsAt), timeArg(e.EndsAt), dateArg(domain.DateOf(e.StartsAt.In(s.loc))),
-			dateArg(domain.DateOf(e.EndsAt.In(s.loc))), e.Place, e.Purpose, e.Script, e.TargetRule, e.Capacity,
-			e.InviteWindowDays, nullID(e.StoreID), timeArg(s.now()))
-		if err != nil {
-			return err
-		}
-		e.ID, err = res.LastInsertId()
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.insertEvent(ctx, tx, e) })
+}
+
+func (s *Store) insertEvent(ctx context.Context, q queryer, e *domain.Event) error {
+	res, err := q.ExecContext(ctx, `INSERT INTO events (name, kind, starts_at, ends_at, starts_on, ends_on, place, purpose, script,
+		target_rule, capacity, invite_window_days, store_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		e.Name, string(e.Kind), timeArg(e.StartsAt), timeArg(e.EndsAt), dateArg(domain.DateOf(e.StartsAt.In(s.loc))),
+		dateArg(domain.DateOf(e.EndsAt.In(s.loc))), e.Place, e.Purpose, e.Script, e.TargetRule, e.Capacity,
+		e.InviteWindowDays, nullID(e.StoreID), timeArg(s.now()))
+	if err != nil {
 		return err
-	})
+	}
+	e.ID, err = res.LastInsertId()
+	return err
 }
 
 const eventColumns = `id, name, kind, starts_at, ends_at, place, purpose, script, target_rule, capacity, invite_window_days, store_id`
@@ -90,7 +92,7 @@ func (s *Store) AddInvitation(ctx context.Context, inv *domain.Invitation) error
 	return s.tx(ctx, func(tx *sql.Tx) error { return s.insertInvitation(ctx, tx, inv) })
 }
 
-func (s *Store) insertInvitation(ctx context.Context, tx *sql.Tx, inv *domain.Invitation) error {
+func (s *Store) insertInvitation(ctx context.Context, tx queryer, inv *domain.Invitation) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO invitations (event_id, customer_id, status, attempts, last_attempt_at, invited_on, note, updated_at)
 		VALUES (?,?,?,?,?,?,?,?)`, inv.EventID, inv.CustomerID, string(inv.Status), inv.Attempts, timeArg(inv.LastAttemptAt),
 		dateArg(inv.InvitedOn), inv.Note, timeArg(s.now()))

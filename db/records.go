@@ -46,7 +46,7 @@ func (s *Store) fillTimes(at *time.Time, on *domain.Date) {
 
 // insertPurchase writes a validated purchase and its lines inside tx,
 // without refreshing the customer (bulk writers refresh once at the end).
-func (s *Store) insertPurchase(ctx context.Context, tx *sql.Tx, p *domain.Purchase) error {
+func (s *Store) insertPurchase(ctx context.Context, tx queryer, p *domain.Purchase) error {
 	product := ""
 	if len(p.Items) > 0 {
 		product = p.Items[0].Product
@@ -146,7 +146,7 @@ func (s *Store) AddContact(ctx context.Context, c *domain.Contact) error {
 
 // insertContact writes a validated contact and its follow-up inside tx and
 // returns the follow-up's id (0 when none).
-func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, c *domain.Contact) (int64, error) {
+func (s *Store) insertContact(ctx context.Context, tx queryer, c *domain.Contact) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (customer_id, at, on_date, channel, purpose, outcome, note, next_on,
 		salesperson_id, item_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 		c.CustomerID, timeArg(c.At), dateArg(c.On), string(c.Channel), string(c.Purpose), string(c.Outcome), c.Note,
@@ -204,7 +204,7 @@ func (s *Store) AddFollowUp(ctx context.Context, f *domain.FollowUp) error {
 	return s.tx(ctx, func(tx *sql.Tx) error { return s.insertFollowUp(ctx, tx, f) })
 }
 
-func (s *Store) insertFollowUp(ctx context.Context, tx *sql.Tx, f *domain.FollowUp) error {
+func (s *Store) insertFollowUp(ctx context.Context, tx queryer, f *domain.FollowUp) error {
 	if f.Status == "" {
 		f.Status = domain.FollowUpOpen
 	}

@@ -85,8 +85,8 @@ func TestCustomer_RoundTripAllLayers(t *testing.T) {
 		},
 		Preferences: domain.Preferences{Sizes: []string{"M"}, Colors: []string{"红"}},
 		DirectNeeds: "冬季外套", Tags: []string{"VIP", "羊绒", "vip"},
-		Contact:     domain.ContactPrefs{Preferred: domain.ChannelWeChat, AvoidHours: "12:00-14:00"},
-		MAN:         domain.MAN{Money: domain.Yes, Need: domain.No}, ValueType: domain.ValueProfit,
+		Contact: domain.ContactPrefs{Preferred: domain.ChannelWeChat, AvoidHours: "12:00-14:00"},
+		MAN:     domain.MAN{Money: domain.Yes, Need: domain.No}, ValueType: domain.ValueProfit,
 	}
 	c := mustCustomer(t, s, in)
 	got, err := s.Customer(ctx, c.ID)

@@ -45,6 +45,7 @@ type ImportantDaysConfig struct {
 
 // TargetGroup selects customers for a grouped item: customers whose class
 // is one of Classes or who carry one of Tags, never do-not-contact ones.
+// The default group's name, key_customers, is shown translated (核心顾客).
 type TargetGroup struct {
 	Name    string         `toml:"name"`
 	Classes []domain.Class `toml:"classes"`
@@ -56,7 +57,7 @@ type HolidayConfig struct {
 	Enabled  bool           `toml:"enabled"`
 	LeadDays int            `toml:"lead_days"` // the grouped item appears this many days before (3)
 	Skip     []string       `toml:"skip"`      // holiday ids not to greet, e.g. ["valentines_day"]
-	Groups   []TargetGroup  `toml:"groups"`    // one grouped item per group: [{name = "核心顾客", classes = ["important", "loyal"]}]
+	Groups   []TargetGroup  `toml:"groups"`    // one grouped item per group: [{name = "key_customers", classes = ["important", "loyal"]}]
 	Channel  domain.Channel `toml:"channel"`   // wechat
 }
 
@@ -139,7 +140,7 @@ func DefaultConfig() Config {
 			Channels: []domain.Channel{domain.ChannelWeChat, domain.ChannelWeChat, domain.ChannelCall}, LastByCall: true},
 		ImportantDays: ImportantDaysConfig{Enabled: true, LeadDays: 3, LateDays: 1, Channel: domain.ChannelWeChat},
 		Holidays: HolidayConfig{Enabled: true, LeadDays: 3, Channel: domain.ChannelWeChat,
-			Groups: []TargetGroup{{Name: "核心顾客 key customers", Classes: []domain.Class{domain.ClassImportant, domain.ClassLoyal}}}},
+			Groups: []TargetGroup{{Name: "key_customers", Classes: []domain.Class{domain.ClassImportant, domain.ClassLoyal}}}},
 		Replenish: ReplenishConfig{Enabled: true, LeadDays: 3, MaxOverdueDays: 14, Channel: domain.ChannelCall},
 		Dormant:   DormantConfig{Enabled: true, QuietDays: 30, DailyLimit: 10, Channel: domain.ChannelCall},
 		Seasonal:  SeasonalConfig{Enabled: true, QuietDays: 90, DailyLimit: 10, Channel: domain.ChannelWeChat},
@@ -212,8 +213,11 @@ func (c Config) Validate() error {
 	if c.Segment.WindowDays < 1 || c.Segment.WindowDays > 3650 {
 		return bad("segment.window_days", "must be between 1 and 3650, got %d", c.Segment.WindowDays)
 	}
-	if c.Segment.DormantMultiplier < 1 || c.Segment.DormantMultiplier > 10 {
+	if !(c.Segment.DormantMultiplier >= 1 && c.Segment.DormantMultiplier <= 10) { // also refuses NaN
 		return bad("segment.dormant_multiplier", "must be between 1 and 10, got %g", c.Segment.DormantMultiplier)
+	}
+	if c.Segment.OneTimeDays < 1 {
+		return bad("segment.one_time_days", "must be at least 1")
 	}
 	if c.Calls.MaxTries < 1 {
 		return bad("calls.max_tries", "must be at least 1")

@@ -17,6 +17,7 @@ type staged struct {
 	earlierDays  []int       // 1-3-7: those steps' days
 	boughtOn     domain.Date // replenishment: dropped if the customer bought again after this day
 	limit        limitKind   // trimmed to a daily number after filtering
+	rank         int         // value rank among the candidates of a limited rule (1 = most valuable)
 	keepDNC      bool        // shown even for do-not-contact customers (service, hand-set follow-ups)
 }
 
@@ -289,6 +290,8 @@ func (b *builder) order() {
 			return a.Due.Compare(c.Due)
 		case !a.DueAt.Equal(c.DueAt):
 			return a.DueAt.Compare(c.DueAt)
+		case x.rank != y.rank:
+			return x.rank - y.rank
 		}
 		if a.Key < c.Key {
 			return -1
@@ -300,23 +303,40 @@ func (b *builder) order() {
 }
 
 // applyLimits keeps the daily number of dormant, seasonal and invitation
-// items, taking them in agenda order (most urgent and valuable first).
-// Held items sort last, so they only fill what actionable items left.
+// items: the most valuable candidates (by rank), actionable ones before
+// held ones. How long an item has waited does not decide who gets the
+// day's slots — an important customer who turned dormant today comes
+// before a new one dormant for weeks. The kept items stay in agenda order.
 func (b *builder) applyLimits() {
 	left := map[limitKind]int{
 		limitDormant:  b.cfg.Dormant.DailyLimit,
 		limitSeasonal: b.cfg.Seasonal.DailyLimit,
 		limitInvite:   b.inviteCap,
 	}
-	kept := b.staged[:0]
+	var limited []*staged
 	for _, s := range b.staged {
 		if s.limit != noLimit {
-			if left[s.limit] <= 0 {
-				continue
-			}
-			left[s.limit]--
+			limited = append(limited, s)
 		}
-		kept = append(kept, s)
+	}
+	slices.SortStableFunc(limited, func(x, y *staged) int {
+		if x.item.Held != y.item.Held {
+			return boolCmp(x.item.Held, y.item.Held)
+		}
+		return x.rank - y.rank
+	})
+	keep := map[*staged]bool{}
+	for _, s := range limited {
+		if left[s.limit] > 0 {
+			left[s.limit]--
+			keep[s] = true
+		}
+	}
+	kept := b.staged[:0]
+	for _, s := range b.staged {
+		if s.limit == noLimit || keep[s] {
+			kept = append(kept, s)
+		}
 	}
 	b.staged = kept
 }

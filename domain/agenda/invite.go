@@ -67,16 +67,19 @@ func (b *builder) invitations() error {
 			if day.Before(opens) || !day.Before(start) {
 				continue
 			}
+			// Due by the last day that still leaves time to chase an
+			// unanswered invitation before the event; never before the window opens.
+			due := domain.MaxDate(opens, start.AddDays(-c.ChaseAfterDays-1))
 			b.add(&staged{item: Item{
 				Key:        fmt.Sprintf("invite:%d", inv.ID),
 				Rule:       RuleInvite,
 				CustomerID: inv.CustomerID,
 				Channel:    c.Channel,
-				Due:        opens,
+				Due:        due,
 				Ref:        Ref{EventID: e.ID, InvitationID: inv.ID},
 				Reason:     Reason{Code: "invite", Date: start, Days: start.Sub(day), Name: e.Name, N: rank[inv.ID] + 1},
 				Template:   "invitation",
-			}, limit: limitInvite})
+			}, limit: limitInvite, rank: rank[inv.ID] + 1})
 		case domain.InvInvited:
 			last := b.localDay(inv.LastAttemptAt)
 			if last.IsZero() {

@@ -31,8 +31,9 @@ type Item struct {
 	Template    string         `json:"template"`               // template purpose for the message
 }
 
-// Overdue reports whether the item is past its due date.
-func (it *Item) Overdue() bool { return it.OverdueDays > 0 }
+// Overdue reports whether the item is past its due date, or past a case's
+// time limit earlier today.
+func (it *Item) Overdue() bool { return it.OverdueDays > 0 || it.LateMinutes > 0 }
 
 // Ref points at the record an item is about, so that acting on the item can
 // update it (an invitation's status, a complaint's step, a follow-up).
@@ -49,11 +50,10 @@ type Ref struct {
 
 // Group is the audience of a grouped item (a holiday greeting for 40 customers).
 type Group struct {
-	Name        string  `json:"name"`
-	Members     []int64 `json:"members"`
-	SkippedDNC  int     `json:"skipped_do_not_contact"` // left out: do not contact
-	SkippedCap  int     `json:"skipped_capped"`         // left out: marketing cap reached
-	TopMemberID int64   `json:"-"`
+	Name       string  `json:"name"`
+	Members    []int64 `json:"members"`
+	SkippedDNC int     `json:"skipped_do_not_contact"` // left out: do not contact
+	SkippedCap int     `json:"skipped_capped"`         // left out: marketing cap reached
 }
 
 // Reason says why an item is on the agenda, as data; the message catalog
@@ -168,7 +168,7 @@ func (s *ItemState) Validate() error {
 	case s.Key == "":
 		return p("key", domain.CodeRequired, "", "")
 	case !s.State.Valid():
-		return p("state", domain.CodeUnknown, string(s.State), "done, skipped or snoozed")
+		return p("state", domain.CodeUnknown, string(s.State), "done, skipped, snoozed or trying")
 	case s.State == StateSnoozed && s.Until.IsZero():
 		return p("until", domain.CodeRequired, "", "a snooze needs a day to come back")
 	case s.State == StateSnoozed && !s.On.IsZero() && !s.Until.After(s.On):

@@ -32,7 +32,7 @@ func (b *builder) routine() error {
 			continue
 		}
 		s := &staged{item: Item{
-			Key:        routineKey(p.ID, c.Days[idx]),
+			Key:        RoutineKey(p.ID, c.Days[idx]),
 			Rule:       routineRule(idx),
 			CustomerID: p.CustomerID,
 			Channel:    c.Channels[idx],
@@ -41,7 +41,7 @@ func (b *builder) routine() error {
 			Reason:     Reason{Code: string(routineRule(idx)), Date: p.On, Days: age, N: c.Days[idx], Name: p.Product, Amount: p.Amount},
 		}, forceChannel: idx == len(c.Days)-1 && c.LastByCall}
 		for j := 0; j < idx; j++ {
-			s.earlier = append(s.earlier, routineKey(p.ID, c.Days[j]))
+			s.earlier = append(s.earlier, RoutineKey(p.ID, c.Days[j]))
 			s.earlierDays = append(s.earlierDays, c.Days[j])
 		}
 		b.add(s)
@@ -49,7 +49,8 @@ func (b *builder) routine() error {
 	return nil
 }
 
-func routineKey(purchaseID int64, step int) string {
+// RoutineKey is the item key of a 1-3-7 step: "routine:42:3" is purchase 42, day 3.
+func RoutineKey(purchaseID int64, step int) string {
 	return "routine:" + strconv.FormatInt(purchaseID, 10) + ":" + strconv.Itoa(step)
 }
 
@@ -205,7 +206,7 @@ func (b *builder) dormant() error {
 	if err != nil {
 		return err
 	}
-	for _, f := range cands {
+	for i, f := range cands {
 		due := b.cfg.Segment.DormantOn(f.Stats)
 		if due.IsZero() || day.Before(due) || !f.Stats.LastContact.Before(quietSince) && !f.Stats.LastContact.IsZero() {
 			continue
@@ -220,7 +221,7 @@ func (b *builder) dormant() error {
 			Reason: Reason{Code: "dormant", Date: f.Stats.LastPurchase, Days: day.Sub(f.Stats.LastPurchase),
 				N: int(f.Stats.AvgIntervalDays + 0.5)},
 			Template: "reactivation",
-		}, limit: limitDormant})
+		}, limit: limitDormant, rank: i + 1})
 	}
 	return nil
 }
@@ -235,7 +236,7 @@ func (b *builder) seasonal() error {
 	if err != nil {
 		return err
 	}
-	for _, f := range cands {
+	for i, f := range cands {
 		touched := domain.MaxDate(f.Stats.LastContact, f.Stats.LastPurchase)
 		due := touched.AddDays(c.QuietDays)
 		if touched.IsZero() || day.Before(due) {
@@ -249,7 +250,7 @@ func (b *builder) seasonal() error {
 			Channel:    c.Channel,
 			Due:        due,
 			Reason:     Reason{Code: "seasonal", Date: touched, Days: day.Sub(touched)},
-		}, limit: limitSeasonal})
+		}, limit: limitSeasonal, rank: i + 1})
 	}
 	return nil
 }

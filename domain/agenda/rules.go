@@ -85,9 +85,11 @@ func (r RuleID) Purpose() domain.Purpose {
 		return domain.PurposeReplenishment
 	case RuleDormant:
 		return domain.PurposeReactivation
-	case RuleInvite, RuleChase, RuleRemind:
+	case RuleInvite, RuleChase:
 		return domain.PurposeInvitation
-	case RuleAppointment, RuleOnline, RuleAfterSale, RuleAftercare:
+	case RuleRemind, RuleAppointment, RuleOnline, RuleAfterSale, RuleAftercare:
+		// A reminder to a guest who said yes is service: it must not use up
+		// one of the customer's marketing touches.
 		return domain.PurposeService
 	case RuleComplaint:
 		return domain.PurposeComplaint

@@ -38,7 +38,10 @@ func (b *builder) service() error {
 			it.Rule, it.Key, it.Reason.Code = RuleAppointment, fmt.Sprintf("appointment:%d", sc.ID), "appointment"
 			it.Channel = domain.ChannelInStore
 		case domain.CaseOnline:
-			it.Rule, it.Key, it.Reason.Code = RuleOnline, fmt.Sprintf("online:%d", sc.ID), "online_"+subkindOr(sc.Subkind, "inquiry")
+			it.Rule, it.Key, it.Reason.Code = RuleOnline, fmt.Sprintf("online:%d", sc.ID), "online_inquiry"
+			if sc.Subkind == "online_order" {
+				it.Reason.Code = "online_order"
+			}
 		case domain.CaseAfterSale:
 			if due.After(day.AddDays(c.AfterSaleLeadDays)) && opened != day {
 				continue
@@ -74,11 +77,4 @@ func caseChannel(ch domain.CaseChannel) domain.Channel {
 		return domain.ChannelInStore
 	}
 	return domain.ChannelCall
-}
-
-func subkindOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
