@@ -156,7 +156,13 @@ func (b *Bulk) Commit() error {
 		b.tx.Rollback()
 		return fmt.Errorf("bulk segments: %w", err)
 	}
-	return b.tx.Commit()
+	if err := b.tx.Commit(); err != nil {
+		return err
+	}
+	// Fresh statistics let the planner pick the run-out and key-date
+	// indexes instead of walking every customer of a salesperson.
+	_, err := b.s.db.ExecContext(b.ctx, "ANALYZE")
+	return err
 }
 
 // Rollback abandons the bulk load.

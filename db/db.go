@@ -65,7 +65,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		s.segment = *opt.Segment
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)",
+		"cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // take the write lock at BEGIN: no deadlock upgrading a read
@@ -114,8 +115,12 @@ func createFile(path string) error {
 	return f.Close()
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close refreshes the planner's statistics where they went stale (PRAGMA
+// optimize, cheap and recommended at close) and closes the database.
+func (s *Store) Close() error {
+	s.db.Exec("PRAGMA optimize")
+	return s.db.Close()
+}
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }

@@ -76,6 +76,11 @@ func (s *Store) migrate(ctx context.Context, backupDir string) error {
 	if err != nil {
 		return err
 	}
+	return s.migrateWith(ctx, ms, backupDir)
+}
+
+// migrateWith applies ms (tests add a later migration to check upgrades).
+func (s *Store) migrateWith(ctx context.Context, ms []migration, backupDir string) error {
 	cur, err := s.Version(ctx)
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)

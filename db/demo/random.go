@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/agenda"
 	"github.com/crmtui/crmtui/domain/lunar"
 )
 
@@ -154,7 +155,7 @@ func (g *gen) randomCustomer() error {
 		start = g.today.AddDays(-1 - g.r.IntN(span))
 		stop = start
 	case x < 0.75: // regular
-		interval = (25 + g.r.Float64()*70) * scale
+		interval = (20 + g.r.Float64()*50) * scale
 	case x < 0.85: // frequent, high value
 		interval = (8 + g.r.Float64()*20) * scale
 	case x < 0.93: // seasonal
@@ -164,7 +165,7 @@ func (g *gen) randomCustomer() error {
 		stop = g.today.AddDays(-120 - g.r.IntN(300))
 	}
 	if interval > 0 {
-		start = g.today.AddDays(-1 - g.r.IntN(span))
+		start = g.today.AddDays(-1 - span/3 - g.r.IntN(span*2/3)) // repeat buyers have mostly been around a while
 		if stop.IsZero() {
 			stop = g.today.AddDays(-1)
 		}
@@ -297,7 +298,10 @@ func (g *gen) routineContacts(c domain.Customer, p domain.Purchase) error {
 		prob float64
 		ch   domain.Channel
 		pu   domain.Purpose
-	}{{1, 0.55, domain.ChannelWeChat, domain.PurposeRoutine1}, {3, 0.35, domain.ChannelWeChat, domain.PurposeRoutine3}, {7, 0.3, domain.ChannelCall, domain.PurposeRoutine7}}
+		rule agenda.RuleID
+	}{{1, 0.55, domain.ChannelWeChat, domain.PurposeRoutine1, agenda.RuleRoutine1},
+		{3, 0.35, domain.ChannelWeChat, domain.PurposeRoutine3, agenda.RuleRoutine3},
+		{7, 0.3, domain.ChannelCall, domain.PurposeRoutine7, agenda.RuleRoutine7}}
 	for _, s := range steps {
 		if g.r.Float64() >= s.prob {
 			continue
@@ -305,6 +309,12 @@ func (g *gen) routineContacts(c domain.Customer, p domain.Purchase) error {
 		d := p.On.AddDays(s.day)
 		k := domain.Contact{CustomerID: c.ID, On: d, At: g.at(d), Channel: s.ch, Purpose: s.pu, Outcome: g.outcome(s.ch), SalesID: c.OwnerID}
 		if err := g.b.Contact(&k); err != nil {
+			return err
+		}
+		// Done through the app: the agenda keeps the step done.
+		st := agenda.ItemState{Key: agenda.RoutineKey(p.ID, s.day), Rule: s.rule,
+			CustomerID: c.ID, State: agenda.StateDone, At: k.At, On: d, SalesID: c.OwnerID}
+		if err := g.b.State(st); err != nil {
 			return err
 		}
 	}
