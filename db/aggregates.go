@@ -135,15 +135,18 @@ func (s *Store) SegmentsAsOf(ctx context.Context) (domain.Date, error) {
 	return domain.ParseDate(v)
 }
 
-// EnsureSegments runs the segmentation pass when it has not run for day yet.
-// Classes move slowly, so once a day (at first open) is enough; writes keep
-// each touched customer current in between.
-func (s *Store) EnsureSegments(ctx context.Context, day domain.Date) error {
+// EnsureSegments runs the segmentation pass when the last one is more than
+// tolerance days away from day. Classes move slowly: for today the pass runs
+// once a day (tolerance 0); an agenda planned for another day accepts
+// classes a few days off, so paging through days never recomputes the store,
+// while a date far away (a demo built long ago) is scored as of that date.
+// Writes keep each touched customer current in between.
+func (s *Store) EnsureSegments(ctx context.Context, day domain.Date, tolerance int) error {
 	asOf, err := s.SegmentsAsOf(ctx)
 	if err != nil {
 		return err
 	}
-	if asOf == day {
+	if d := day.Sub(asOf); !asOf.IsZero() && d <= tolerance && d >= -tolerance {
 		return nil
 	}
 	return s.RefreshSegments(ctx, day)

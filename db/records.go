@@ -3,7 +3,9 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -23,11 +25,47 @@ func (s *Store) AddPurchase(ctx context.Context, p *domain.Purchase) error {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := checkRefs(ctx, tx, "purchase", map[string]ref{
+			"customer_id": {"customers", p.CustomerID}, "event_id": {"events", p.EventID},
+			"store_id": {"stores", p.StoreID}, "salesperson_id": {"salespeople", p.SalesID}}); err != nil {
+			return err
+		}
 		if err := s.insertPurchase(ctx, tx, p); err != nil {
 			return err
 		}
 		return s.refreshCustomer(ctx, tx, p.CustomerID)
 	})
+}
+
+// ref names a row another record points at.
+type ref struct {
+	table string
+	id    int64
+}
+
+// checkRefs reports the first reference (in field order) to a row that does
+// not exist, naming the field: SQLite's foreign-key error does not say which.
+func checkRefs(ctx context.Context, q queryer, entity string, refs map[string]ref) error {
+	fields := make([]string, 0, len(refs))
+	for f := range refs {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		r := refs[f]
+		if r.id == 0 {
+			continue
+		}
+		var one int
+		err := q.QueryRowContext(ctx, "SELECT 1 FROM "+r.table+" WHERE id = ?", r.id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &domain.FieldError{Entity: entity, Field: f, Code: domain.CodeInvalid, Value: fmt.Sprint(r.id), Detail: "no such record"}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fillTimes completes an instant/day pair: a day alone means noon local time

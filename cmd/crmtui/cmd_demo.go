@@ -35,8 +35,8 @@ func (a *app) cmdDemo(ctx context.Context, args []string) error {
 	if err := a.checkLang(g); err != nil {
 		return err
 	}
-	if opt.Customers < 1 || opt.Customers > 2_000_000 {
-		return usagef("--customers: %s", a.cat.T("cli.err.bad_choice", fmt.Sprint(opt.Customers), "1 … 2000000"))
+	if opt.Customers < demo.MinCustomers || opt.Customers > 2_000_000 {
+		return usagef("--customers: %s", a.cat.T("cli.err.bad_choice", fmt.Sprint(opt.Customers), fmt.Sprintf("%d … 2000000", demo.MinCustomers)))
 	}
 	if seed < 1 {
 		return usagef("--seed: %s", a.cat.T("cli.err.bad_number", fmt.Sprint(seed)))

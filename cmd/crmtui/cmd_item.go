@@ -32,7 +32,7 @@ func (a *app) parseItem(name string, args []string) (string, itemFlags, error) {
 	fs.StringVar(&f.channel, "channel", "", "")
 	fs.StringVar(&f.outcome, "outcome", "", "")
 	fs.BoolVar(&f.noContact, "no-contact", false, "")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(a.cat, fs, args)
 	if err != nil {
 		return "", f, err
 	}

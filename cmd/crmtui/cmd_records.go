@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -99,6 +100,9 @@ func (a *app) cmdCustomerList(ctx context.Context, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if err := s.segments(ctx, s.store.Today()); err != nil {
+		return err
+	}
 	f := domain.CustomerFilter{Text: filter, Limit: limit}
 	if !s.scope.All {
 		f.OwnerID = s.scope.SalesID
@@ -191,6 +195,11 @@ func (a *app) cmdPurchaseAdd(ctx context.Context, args []string) error {
 	}
 	defer s.Close()
 	if _, err := s.store.Customer(ctx, p.CustomerID); err != nil {
+		// An unknown id is a bad --customer, as for contacts and follow-ups: exit 2.
+		if nf := (*domain.NotFoundError)(nil); errors.As(err, &nf) {
+			return &domain.FieldError{Entity: "purchase", Field: "customer_id", Code: domain.CodeInvalid,
+				Value: strconv.FormatInt(p.CustomerID, 10), Detail: "no such customer"}
+		}
 		return err
 	}
 	if s.me != nil {
@@ -284,7 +293,7 @@ func (a *app) cmdFollowUpAdd(ctx context.Context, args []string) error {
 
 // noPositionals parses flags and refuses extra words.
 func (a *app) noPositionals(fs *flag.FlagSet, args []string) error {
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(a.cat, fs, args)
 	if err != nil {
 		return err
 	}

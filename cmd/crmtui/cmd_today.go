@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
@@ -21,7 +24,7 @@ func (a *app) cmdToday(ctx context.Context, args []string) error {
 	a.addGlobals(fs, &g)
 	fs.Var(dateFlag{&day}, "date", "")
 	fs.BoolVar(&asJSON, "json", false, "")
-	pos, err := parseFlags(fs, args)
+	pos, err := parseFlags(a.cat, fs, args)
 	if err != nil {
 		return err
 	}
@@ -47,6 +50,9 @@ func (a *app) buildAgenda(ctx context.Context, s *session, day domain.Date) (*ag
 	if day.IsZero() {
 		day = s.store.Today()
 	}
+	if err := s.segments(ctx, day); err != nil {
+		return nil, err
+	}
 	q := agenda.Query{Date: day, Now: s.store.Now(), Loc: s.store.Loc(), Scope: s.scope}
 	return agenda.Build(ctx, s.store, q, s.cfg.Config)
 }
@@ -63,7 +69,7 @@ func (a *app) printAgenda(ctx context.Context, s *session, day domain.Date, asJS
 	if asJSON {
 		return writeAgendaJSON(a.stdout, a.cat, ag, who)
 	}
-	writeAgendaText(a.stdout, a.cat, ag, who)
+	writeAgendaText(a.stdout, a.cat, ag, who, s.store.Loc())
 	return nil
 }
 
@@ -103,10 +109,21 @@ func writeAgendaJSON(w io.Writer, cat i18n.Catalog, ag *agenda.Agenda, who strin
 	return enc.Encode(out)
 }
 
-// writeAgendaText prints the three questions for people: the fixed-width
+// writeAgendaText prints the three questions for people: the aligned
 // columns first (marker, customer, class, channel), then the reason and the
-// item key to act on.
-func writeAgendaText(w io.Writer, cat i18n.Catalog, ag *agenda.Agenda, who string) {
+// item key to act on. Column widths are measured in display cells over the
+// whole agenda, so that a long English marker ("overdue 154 days") is never
+// cut and Chinese and Latin text line up in every section; times are shown
+// in loc, the store's time zone.
+func writeAgendaText(w io.Writer, cat i18n.Catalog, ag *agenda.Agenda, who string, loc *time.Location) {
+	const maxCustomer = 28 // longer names and group titles are cut with …
+	wMarker, wCustomer, wClass, wChannel := 0, 0, 0, 0
+	for _, it := range ag.All() {
+		wMarker = max(wMarker, ansi.StringWidth(domain.CleanText(marker(cat, it))))
+		wCustomer = max(wCustomer, min(maxCustomer, ansi.StringWidth(domain.CleanText(customerCell(cat, it)))))
+		wClass = max(wClass, ansi.StringWidth(domain.CleanText(cat.Class(it.Class))))
+		wChannel = max(wChannel, ansi.StringWidth(domain.CleanText(cat.Channel(it.Channel))))
+	}
 	head := cat.T("cli.agenda.heading", ag.Date.String()+" "+cat.Weekday(ag.Date))
 	if who != "" {
 		head += " · " + who
@@ -120,8 +137,8 @@ func writeAgendaText(w io.Writer, cat i18n.Catalog, ag *agenda.Agenda, who strin
 			continue
 		}
 		for _, it := range items {
-			fmt.Fprintf(w, "  %s %s %s %s %s  [%s]\n", cell(marker(cat, it), 11), cell(customerCell(cat, it), 16),
-				cell(cat.Class(it.Class), 8), cell(cat.Channel(it.Channel), 6), domain.CleanText(itemDetail(cat, it)), it.Key)
+			fmt.Fprintf(w, "  %s %s %s %s %s  [%s]\n", cell(marker(cat, it), wMarker), cell(customerCell(cat, it), wCustomer),
+				cell(cat.Class(it.Class), wClass), cell(cat.Channel(it.Channel), wChannel), domain.CleanText(itemDetail(cat, it, loc)), it.Key)
 		}
 	}
 }
@@ -150,11 +167,12 @@ func marker(cat i18n.Catalog, it agenda.Item) string {
 	return ""
 }
 
-// itemDetail is the reason plus what to ask for and when to retry a call.
-func itemDetail(cat i18n.Catalog, it agenda.Item) string {
+// itemDetail is the reason plus what to ask for and when to retry a call
+// (a clock time in loc).
+func itemDetail(cat i18n.Catalog, it agenda.Item, loc *time.Location) string {
 	parts := []string{cat.Reason(it.Reason)}
 	if !it.RetryAt.IsZero() {
-		parts = append(parts, cat.T("cli.agenda.retry", it.RetryAt.Local().Format("15:04")))
+		parts = append(parts, cat.T("cli.agenda.retry", it.RetryAt.In(loc).Format("15:04")))
 	}
 	if len(it.Ask) > 0 {
 		words := make([]string, len(it.Ask))

@@ -5,10 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/i18n"
 )
 
 // usageError is a mistake in the command line: exit code 2.
@@ -52,14 +54,14 @@ func newFlags(name string) *flag.FlagSet {
 
 // parseFlags parses args allowing flags after positional arguments
 // (`crmtui item done KEY --reason busy`) and returns the positionals.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+func parseFlags(cat i18n.Catalog, fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usagef("%s: %v", fs.Name(), cleanFlagErr(err))
+			return nil, usagef("%s: %s", fs.Name(), flagErrText(cat, fs, err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -73,17 +75,50 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// cleanFlagErr turns the flag package's messages into ones that name the flag with its dashes.
-func cleanFlagErr(err error) string {
+// The flag package's messages, which name the flag with one dash.
+var (
+	flagBadValueRe = regexp.MustCompile(`^invalid (?:boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([^:]+): (.*)$`)
+	flagUnknownRe  = regexp.MustCompile(`^flag provided but not defined: -(.+)$`)
+	flagNoValueRe  = regexp.MustCompile(`^flag needs an argument: -(.+)$`)
+)
+
+// flagErrText renders a flag package error in the catalog's language,
+// naming the flag with its dashes (--date), so that even a mistyped flag is
+// reported in the language chosen with --lang.
+func flagErrText(cat i18n.Catalog, fs *flag.FlagSet, err error) string {
 	msg := err.Error()
-	msg = strings.Replace(msg, "invalid value ", "bad value ", 1)
-	msg = strings.Replace(msg, " for flag -", " for --", 1)
-	msg = strings.Replace(msg, "flag provided but not defined: -", "unknown flag --", 1)
-	msg = strings.Replace(msg, "flag needs an argument: -", "this flag needs a value: --", 1)
+	if m := flagBadValueRe.FindStringSubmatch(msg); m != nil {
+		value, uerr := strconv.Unquote(m[1])
+		if uerr != nil {
+			value = m[1]
+		}
+		detail := m[3]
+		if f := fs.Lookup(m[2]); f != nil {
+			isBool := false
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok {
+				isBool = b.IsBoolFlag()
+			}
+			switch _, isDate := f.Value.(dateFlag); {
+			case isDate:
+				detail = cat.T("cli.err.bad_date", value)
+			case isBool:
+				detail = cat.T("cli.err.bad_choice", value, "true, false")
+			case detail == "parse error":
+				detail = cat.T("cli.err.bad_number", value)
+			}
+		}
+		return cat.T("cli.err.bad_flag", "--"+m[2], value, detail)
+	}
+	if m := flagUnknownRe.FindStringSubmatch(msg); m != nil {
+		return cat.T("cli.err.unknown_flag", "--"+m[1])
+	}
+	if m := flagNoValueRe.FindStringSubmatch(msg); m != nil {
+		return cat.T("cli.err.flag_needs_value", "--"+m[1])
+	}
 	return msg
 }
 
-// intFlagValue parses an integer flag value, naming the flag on error.
+// parseID parses a record id flag value, naming the flag on error.
 func parseID(flagName, v string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 	if err != nil || id <= 0 {

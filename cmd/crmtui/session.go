@@ -41,6 +41,18 @@ type session struct {
 
 func (s *session) Close() { s.store.Close() }
 
+// segments brings the classes and RFM scores up to date for day before a
+// command shows them: daily for today, within a week for another day (see
+// db.Store.EnsureSegments), so that `today --date D` does not depend on
+// when it is asked and paging through days never rescores the store.
+func (s *session) segments(ctx context.Context, day domain.Date) error {
+	tolerance := 7
+	if day == s.store.Today() {
+		tolerance = 0
+	}
+	return s.store.EnsureSegments(ctx, day, tolerance)
+}
+
 // checkLang validates --lang (langFlag already applied it to the catalog).
 func (a *app) checkLang(g globals) error {
 	if g.lang == "" {
@@ -81,10 +93,6 @@ func (a *app) open(ctx context.Context, g globals, path string) (*session, error
 		return nil, fmt.Errorf("%s", a.cat.T("cli.err.open_db", path, err))
 	}
 	s := &session{store: st, cfg: cfg}
-	if err := st.EnsureSegments(ctx, st.Today()); err != nil {
-		st.Close()
-		return nil, err
-	}
 	name := g.as
 	if name == "" {
 		name = cfg.Me

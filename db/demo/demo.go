@@ -16,6 +16,10 @@ import (
 	"github.com/crmtui/crmtui/domain"
 )
 
+// MinCustomers is the smallest demo: the scripted customers that give every
+// rule an item, plus a few random ones.
+const MinCustomers = 40
+
 // Options size the demo store.
 type Options struct {
 	Customers            int     // how many customers (default 120)
@@ -62,6 +66,9 @@ type gen struct {
 // clock decides "today".
 func Generate(ctx context.Context, s *db.Store, opt Options) error {
 	opt.Defaults()
+	if opt.Customers < MinCustomers {
+		return fmt.Errorf("a demo store has at least %d customers, not %d", MinCustomers, opt.Customers)
+	}
 	g := &gen{ctx: ctx, s: s, opt: opt, today: s.Today(), loc: s.Loc(),
 		r: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))}
 	if err := g.team(); err != nil {

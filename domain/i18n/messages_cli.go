@@ -59,7 +59,7 @@ var cliMessages = map[string]msg{
 	"cli.flag.gender":     {"性别：female 或 male", "gender: female or male"},
 	"cli.flag.birthday":   {"生日：1990-08-15、08-15，农历写 lunar:08-15", "birthday: 1990-08-15, 08-15, or lunar:08-15"},
 	"cli.flag.tag":        {"标签（可重复）", "tag (repeatable)"},
-	"cli.flag.filter":     {"按姓名、备注名、电话、标签或拼音筛选", "filter by name, remark, phone, tag or pinyin"},
+	"cli.flag.filter":     {"按姓名、备注名、电话、微信号或标签筛选", "filter by name, remark, phone, WeChat ID or tag"},
 	"cli.flag.amount":     {"金额，例如 1299.00", "amount, e.g. 1299.00"},
 	"cli.flag.item":       {"商品明细 商品:数量:金额（可重复）", "line item NAME:QTY:AMOUNT (repeatable)"},
 	"cli.flag.usage_days": {"预计可用天数（用于补货提醒）", "expected usage days (drives replenishment)"},
