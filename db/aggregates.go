@@ -156,92 +156,102 @@ func (s *Store) EnsureSegments(ctx context.Context, day domain.Date, tolerance i
 // dormancy day as of day, in one transaction. It computes the store's quintile
 // cuts first (domain.QuintileCuts) and writes only rows that changed.
 func (s *Store) RefreshSegments(ctx context.Context, day domain.Date) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return s.refreshSegments(ctx, tx, day) })
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		c := newStmtCache(tx)
+		defer c.close()
+		return s.refreshSegments(ctx, c, day)
+	})
 }
 
-func (s *Store) refreshSegments(ctx context.Context, tx queryer, day domain.Date) error {
+// segmentRow is one customer as the segmentation pass reads it: the inputs
+// and the values stored now, so that unchanged rows are not rewritten.
+type segmentRow struct {
+	id        int64
+	stats     domain.CustomerStats
+	rfm       domain.RFM // raw figures of the window
+	class     string
+	scores    [3]int // stored r, f, m
+	frequency int64
+	recency   int64 // -1 when NULL
+	monetary  int64
+	dormantOn domain.Date
+}
+
+// refreshSegments runs the pass inside the caller's transaction; the update
+// statement is prepared once for up to 100,000 rows.
+func (s *Store) refreshSegments(ctx context.Context, tx *stmtCache, day domain.Date) error {
+	rows, err := s.segmentRows(ctx, tx, day)
+	if err != nil {
+		return err
+	}
+	var rs, fs, ms []int64
+	for _, r := range rows {
+		if r.stats.PurchaseCount > 0 {
+			rs = append(rs, int64(r.rfm.RecencyDays))
+			fs = append(fs, int64(r.rfm.Frequency))
+			ms = append(ms, int64(r.rfm.Monetary))
+		}
+	}
+	cuts := domain.RFMCuts{R: domain.QuintileCuts(rs), F: domain.QuintileCuts(fs), M: domain.QuintileCuts(ms)}
+	for _, r := range rows {
+		scored, recency := r.rfm, any(nil)
+		if r.stats.PurchaseCount > 0 {
+			scored = r.rfm.Score(cuts)
+			recency = int64(scored.RecencyDays)
+		}
+		class := domain.ClassOf(r.stats.PurchaseCount, scored)
+		dormant := s.segment.DormantOn(r.stats)
+		oldRecency := any(nil)
+		if r.recency >= 0 {
+			oldRecency = r.recency
+		}
+		if string(class) == r.class && [3]int{scored.R, scored.F, scored.M} == r.scores && int64(scored.Frequency) == r.frequency &&
+			recency == oldRecency && int64(scored.Monetary) == r.monetary && dormant == r.dormantOn {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE customers SET recency_days=?, frequency=?, monetary=?, r_score=?,
+				f_score=?, m_score=?, class=?, value_rank=?, dormant_on=? WHERE id=?`,
+			recency, scored.Frequency, int64(scored.Monetary), scored.R, scored.F, scored.M,
+			string(class), valueRank(class, scored), dateArg(dormant), r.id); err != nil {
+			return err
+		}
+	}
+	raw, _ := json.Marshal(cuts)
+	if err := setMeta(ctx, tx, "rfm_cuts", string(raw)); err != nil {
+		return err
+	}
+	return setMeta(ctx, tx, "segments_as_of", day.String())
+}
+
+// segmentRows reads every customer with their purchases in the RFM window
+// ending on day (one grouped scan of the purchases-by-day index).
+func (s *Store) segmentRows(ctx context.Context, q queryer, day domain.Date) ([]segmentRow, error) {
 	from := day.AddDays(-s.segment.WindowDays + 1)
-	type row struct {
-		id                 int64
-		stats              domain.CustomerStats
-		rfm                domain.RFM
-		oldClass           string
-		oldR, oldF, oldM   int
-		oldFreq, oldRecent int64
-		oldMon             int64
-		oldDormant         domain.Date
+	rows, err := q.QueryContext(ctx, `SELECT c.id, c.purchase_count, c.last_purchase_on, c.first_purchase_on, c.avg_interval_days,
+			coalesce(w.f, 0), coalesce(w.m, 0), c.class, c.r_score, c.f_score, c.m_score, c.frequency, coalesce(c.recency_days, -1),
+			c.monetary, c.dormant_on
+		FROM customers c LEFT JOIN (
+			SELECT customer_id, count(*) FILTER (WHERE is_return = 0) AS f, sum(amount) AS m
+			FROM purchases WHERE on_date BETWEEN ? AND ? GROUP BY customer_id) w ON w.customer_id = c.id`,
+		dateArg(from), dateArg(day))
+	if err != nil {
+		return nil, err
 	}
-	{
-		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.purchase_count, c.last_purchase_on, c.first_purchase_on, c.avg_interval_days,
-				coalesce(w.f, 0), coalesce(w.m, 0), c.class, c.r_score, c.f_score, c.m_score, c.frequency, coalesce(c.recency_days, -1),
-				c.monetary, c.dormant_on
-			FROM customers c LEFT JOIN (
-				SELECT customer_id, count(*) FILTER (WHERE is_return = 0) AS f, sum(amount) AS m
-				FROM purchases WHERE on_date BETWEEN ? AND ? GROUP BY customer_id) w ON w.customer_id = c.id`,
-			dateArg(from), dateArg(day))
-		if err != nil {
-			return err
+	defer rows.Close()
+	var out []segmentRow
+	for rows.Next() {
+		var r segmentRow
+		if err := rows.Scan(&r.id, &r.stats.PurchaseCount, nDate{&r.stats.LastPurchase}, nDate{&r.stats.FirstPurchase},
+			&r.stats.AvgIntervalDays, &r.rfm.Frequency, &r.rfm.Monetary, &r.class, &r.scores[0], &r.scores[1], &r.scores[2],
+			&r.frequency, &r.recency, &r.monetary, nDate{&r.dormantOn}); err != nil {
+			return nil, err
 		}
-		var all []row
-		var rs, fs, ms []int64
-		for rows.Next() {
-			var r row
-			if err := rows.Scan(&r.id, &r.stats.PurchaseCount, nDate{&r.stats.LastPurchase}, nDate{&r.stats.FirstPurchase},
-				&r.stats.AvgIntervalDays, &r.rfm.Frequency, &r.rfm.Monetary, &r.oldClass, &r.oldR, &r.oldF, &r.oldM,
-				&r.oldFreq, &r.oldRecent, &r.oldMon, nDate{&r.oldDormant}); err != nil {
-				rows.Close()
-				return err
-			}
-			if r.stats.PurchaseCount > 0 {
-				r.rfm.RecencyDays = max(0, day.Sub(r.stats.LastPurchase))
-				rs = append(rs, int64(r.rfm.RecencyDays))
-				fs = append(fs, int64(r.rfm.Frequency))
-				ms = append(ms, int64(r.rfm.Monetary))
-			}
-			all = append(all, r)
+		if r.stats.PurchaseCount > 0 {
+			r.rfm.RecencyDays = max(0, day.Sub(r.stats.LastPurchase))
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		cuts := domain.RFMCuts{R: domain.QuintileCuts(rs), F: domain.QuintileCuts(fs), M: domain.QuintileCuts(ms)}
-		update := &stmtCache{stmts: map[string]*sql.Stmt{}}
-		if t, ok := tx.(*sql.Tx); ok {
-			update.tx = t
-		} else {
-			update = tx.(*stmtCache)
-		}
-		for _, r := range all {
-			var scored domain.RFM
-			recency := int64(-1)
-			if r.stats.PurchaseCount > 0 {
-				scored = r.rfm.Score(cuts)
-				recency = int64(scored.RecencyDays)
-			} else {
-				scored = domain.RFM{Frequency: r.rfm.Frequency, Monetary: r.rfm.Monetary}
-			}
-			class := domain.ClassOf(r.stats.PurchaseCount, scored)
-			dormant := s.segment.DormantOn(r.stats)
-			if string(class) == r.oldClass && scored.R == r.oldR && scored.F == r.oldF && scored.M == r.oldM &&
-				int64(scored.Frequency) == r.oldFreq && recency == r.oldRecent && int64(scored.Monetary) == r.oldMon && dormant == r.oldDormant {
-				continue
-			}
-			var recArg any
-			if recency >= 0 {
-				recArg = recency
-			}
-			if _, err := update.ExecContext(ctx, `UPDATE customers SET recency_days=?, frequency=?, monetary=?, r_score=?,
-				f_score=?, m_score=?, class=?, value_rank=?, dormant_on=? WHERE id=?`, recArg, scored.Frequency, int64(scored.Monetary), scored.R, scored.F, scored.M,
-				string(class), valueRank(class, scored), dateArg(dormant), r.id); err != nil {
-				return err
-			}
-		}
-		raw, _ := json.Marshal(cuts)
-		if err := setMeta(ctx, tx, "rfm_cuts", string(raw)); err != nil {
-			return err
-		}
-		return setMeta(ctx, tx, "segments_as_of", day.String())
+		out = append(out, r)
 	}
+	return out, rows.Err()
 }
 
 // syncDerivedConfig recomputes the derived columns when the segment knobs

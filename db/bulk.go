@@ -36,6 +36,10 @@ func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...a
 	return c.tx.QueryRowContext(ctx, query, args...)
 }
 
+func newStmtCache(tx *sql.Tx) *stmtCache {
+	return &stmtCache{tx: tx, stmts: map[string]*sql.Stmt{}}
+}
+
 func (c *stmtCache) close() {
 	for _, st := range c.stmts {
 		st.Close()
@@ -60,7 +64,7 @@ func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Bulk{s: s, ctx: ctx, tx: tx, cache: &stmtCache{tx: tx, stmts: map[string]*sql.Stmt{}}}, nil
+	return &Bulk{s: s, ctx: ctx, tx: tx, cache: newStmtCache(tx)}, nil
 }
 
 // Customer validates and inserts a customer (figures come at Commit).
