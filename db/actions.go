@@ -142,7 +142,7 @@ func (s *Store) applyEffect(ctx context.Context, tx *sql.Tx, a agenda.Action, st
 }
 
 // ErrNothingToUndo is returned by Undo when no action is left to undo.
-var ErrNothingToUndo = errors.New("nothing to undo")
+var ErrNothingToUndo = agenda.ErrNothingToUndo
 
 // Undo reverts the salesperson's last action (any salesperson's when
 // salesID is 0) and returns the item key it concerned.

@@ -363,3 +363,70 @@ func (s *Store) DeleteCustomer(ctx context.Context, id int64) error {
 		return nil
 	})
 }
+
+// CustomerSummaries lists customers for the in-memory list and search: one
+// query for the rows, one each for all phones and all tags.
+func (s *Store) CustomerSummaries(ctx context.Context, ownerID int64) ([]domain.CustomerSummary, error) {
+	q := `SELECT id, name, remark, wechat, owner_id, class, value_rank, total_spend, last_purchase_on, last_contact_on,
+		do_not_contact, purchase_count, first_purchase_on, avg_interval_days FROM customers`
+	var args []any
+	if ownerID != 0 {
+		q += " WHERE owner_id = ?"
+		args = append(args, ownerID)
+	}
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY value_rank DESC, id", args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.CustomerSummary
+	index := map[int64]int{}
+	today := s.Today()
+	for rows.Next() {
+		var c domain.CustomerSummary
+		var class string
+		var dnc int
+		var st domain.CustomerStats
+		if err := rows.Scan(&c.ID, &c.Name, &c.Remark, &c.WeChat, nInt{&c.OwnerID}, &class, &c.ValueRank, &c.TotalSpend,
+			nDate{&c.LastPurchase}, nDate{&c.LastContact}, &dnc, &st.PurchaseCount, nDate{&st.FirstPurchase}, &st.AvgIntervalDays); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st.LastPurchase = c.LastPurchase
+		c.Class, c.DoNotContact = domain.Class(class), dnc != 0
+		c.Stage = s.segment.StageOf(st, today)
+		index[c.ID] = len(out)
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, part := range []struct {
+		query string
+		add   func(c *domain.CustomerSummary, v string)
+	}{
+		{"SELECT customer_id, phone FROM customer_phones ORDER BY customer_id, position", func(c *domain.CustomerSummary, v string) { c.Phones = append(c.Phones, v) }},
+		{"SELECT customer_id, tag FROM customer_tags ORDER BY customer_id, position", func(c *domain.CustomerSummary, v string) { c.Tags = append(c.Tags, v) }},
+	} {
+		rows, err := s.db.QueryContext(ctx, part.query)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var v string
+			if err := rows.Scan(&id, &v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if i, ok := index[id]; ok {
+				part.add(&out[i], v)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

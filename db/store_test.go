@@ -234,3 +234,24 @@ func TestAgenda_EndToEndOnSQLite(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestCustomerSummaries_AllPhonesAndTagsMostValuableFirst(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	a := mustCustomer(t, s, domain.Customer{Name: "甲", Phones: []string{"13800000001", "13800000002"}, Tags: []string{"VIP", "茶友"}})
+	b := mustCustomer(t, s, domain.Customer{Name: "乙", Remark: "乙姐"})
+	mustPurchase(t, s, domain.Purchase{CustomerID: b.ID, On: domain.MustDate("2026-11-01"), Amount: 100})
+	list, err := s.CustomerSummaries(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].ID != b.ID || list[1].ID != a.ID {
+		t.Fatalf("order = %+v, want the buyer first", list)
+	}
+	if got := list[1]; len(got.Phones) != 2 || got.Phones[1] != "13800000002" || len(got.Tags) != 2 || got.Class != domain.ClassProspect {
+		t.Errorf("summary of 甲 = %+v", got)
+	}
+	if got := list[0]; got.DisplayName() != "乙姐" || got.LastPurchase != domain.MustDate("2026-11-01") || got.Stage != domain.StageNew {
+		t.Errorf("summary of 乙 = %+v", got)
+	}
+}

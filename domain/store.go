@@ -14,6 +14,33 @@ type CustomerFilter struct {
 	Limit   int // 0: no limit
 }
 
+// CustomerSummary is a customer as lists show them: small enough to keep
+// 100,000 in memory for filtering as you type.
+type CustomerSummary struct {
+	ID           int64
+	Name         string
+	Remark       string
+	Phones       []string
+	WeChat       string
+	Tags         []string
+	OwnerID      int64
+	Class        Class
+	Stage        Stage
+	ValueRank    int
+	TotalSpend   Money
+	LastPurchase Date
+	LastContact  Date
+	DoNotContact bool
+}
+
+// DisplayName is the remark name if set, else the name.
+func (c *CustomerSummary) DisplayName() string {
+	if c.Remark != "" {
+		return c.Remark
+	}
+	return c.Name
+}
+
 // CustomerStore keeps the customer file.
 type CustomerStore interface {
 	// CreateCustomer validates and inserts c, setting c.ID and the derived fields.
@@ -24,10 +51,20 @@ type CustomerStore interface {
 	Customer(ctx context.Context, id int64) (*Customer, error)
 	// FindCustomers lists customers matching the filter, most valuable first.
 	FindCustomers(ctx context.Context, f CustomerFilter) ([]Customer, error)
+	// CustomerSummaries lists every customer (of one owner when ownerID is
+	// not 0), most valuable first, with all their phones and tags.
+	CustomerSummaries(ctx context.Context, ownerID int64) ([]CustomerSummary, error)
 	// CustomerByPhone finds a customer by any of their phone numbers.
 	CustomerByPhone(ctx context.Context, phone string) (*Customer, error)
 	// DeleteCustomer erases a customer and everything recorded about them.
 	DeleteCustomer(ctx context.Context, id int64) error
+}
+
+// SegmentStore keeps the daily segmentation (RFM scores and classes).
+type SegmentStore interface {
+	// EnsureSegments rescores the store when the last pass is more than
+	// tolerance days from day.
+	EnsureSegments(ctx context.Context, day Date, tolerance int) error
 }
 
 // RecordStore keeps purchases, contacts and follow-ups.

@@ -69,7 +69,7 @@ func (a *app) cmdDemo(ctx context.Context, args []string) error {
 	if noTUI {
 		return a.printSummary(ctx, s, path, today)
 	}
-	return a.printAgenda(ctx, s, today, false)
+	return a.openApp(ctx, s, today)
 }
 
 // writeDemo generates into a fresh file beside path and renames it into

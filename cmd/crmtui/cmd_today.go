@@ -39,10 +39,23 @@ func (a *app) cmdToday(ctx context.Context, args []string) error {
 	return a.printAgenda(ctx, s, day, asJSON)
 }
 
-// cmdOpen is crmtui without a command: until the terminal app lands, it
-// prints today's agenda of the default database.
+// cmdOpen is crmtui without a command: the terminal app on the default
+// database (the agenda as text when not on a terminal).
 func (a *app) cmdOpen(ctx context.Context, args []string) error {
-	return a.cmdToday(ctx, args)
+	var g globals
+	var day domain.Date
+	fs := newFlags("crmtui")
+	a.addGlobals(fs, &g)
+	fs.Var(dateFlag{&day}, "date", "")
+	if err := a.noPositionals(fs, args); err != nil {
+		return err
+	}
+	s, err := a.open(ctx, g, "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return a.openApp(ctx, s, day)
 }
 
 // buildAgenda computes the agenda of day (default today) for the session.

@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/crmtui/crmtui/domain"
@@ -111,6 +112,17 @@ type Source interface {
 	Customers(ctx context.Context, ids []int64) (map[int64]CustomerFact, error)
 	// DoneOn counts items marked done on day.
 	DoneOn(ctx context.Context, s Scope, day domain.Date) (int, error)
+}
+
+// ErrNothingToUndo is returned by Actor.Undo when no action is left to undo.
+var ErrNothingToUndo = errors.New("nothing to undo")
+
+// Actor applies what the salesperson does with items and takes it back.
+type Actor interface {
+	// Act applies an action in one transaction and returns the state kept.
+	Act(ctx context.Context, a Action, calls CallsConfig) (ItemState, error)
+	// Undo reverts the salesperson's last action and returns its item key.
+	Undo(ctx context.Context, salesID int64) (string, error)
 }
 
 // Query is what the agenda is asked for.

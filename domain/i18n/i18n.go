@@ -81,12 +81,12 @@ func Detect(flag string, getenv func(string) string) Lang {
 // msg is one message in both languages.
 type msg struct{ zh, en string }
 
-// messages is the whole catalog: the domain words and the command line's
-// messages, merged at start-up. Keys are unique across the two files; a
-// duplicate panics at init, so it cannot slip through.
+// messages is the whole catalog: the domain words, the command line's and
+// the terminal app's messages, merged at start-up. Keys are unique across
+// the files; a duplicate panics at init, so it cannot slip through.
 var messages = func() map[string]msg {
-	all := make(map[string]msg, len(domainMessages)+len(cliMessages))
-	for _, part := range []map[string]msg{domainMessages, cliMessages} {
+	all := make(map[string]msg, len(domainMessages)+len(cliMessages)+len(tuiMessages))
+	for _, part := range []map[string]msg{domainMessages, cliMessages, tuiMessages} {
 		for k, m := range part {
 			if _, dup := all[k]; dup {
 				panic("i18n: duplicate message key " + k)

@@ -1,0 +1,260 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/crmtui/crmtui/domain/i18n"
+)
+
+// screen is a tab of the app.
+type screen int
+
+const (
+	screenToday screen = iota
+	screenCustomers
+	screenEvents
+	screenService
+	screenInsights
+	screenTemplates
+	screenCount
+)
+
+var tabKeys = [screenCount]string{"tui.tab.today", "tui.tab.customers", "tui.tab.events", "tui.tab.service", "tui.tab.insights", "tui.tab.templates"}
+
+// Model is the root of the app: the tab bar, the current tab's page, the
+// stack of dialogs above it, the help overlay and the status line.
+type Model struct {
+	c        *common
+	current  screen
+	tabs     [screenCount]page
+	stack    []page
+	showHelp bool
+	status   statusMsg
+	quitting bool
+}
+
+// New builds the app.
+func New(opt Options) *Model {
+	cat := i18n.New(opt.Lang)
+	c := &common{store: opt.Store, cfg: opt.Config, cat: cat, keys: DefaultKeyMap(cat), me: opt.Me, scope: opt.Scope,
+		shop: opt.Shop, templates: opt.Templates, now: opt.Now, loc: opt.Loc, width: 80, height: 24, noColor: opt.NoColor, dark: true}
+	c.styles = NewStyles(true, opt.NoColor)
+	m := &Model{c: c}
+	day := opt.Day
+	if day.IsZero() {
+		day = c.today()
+	}
+	m.tabs[screenToday] = newTodayPage(c, day)
+	m.tabs[screenCustomers] = newCustomersPage(c)
+	for s := screenEvents; s < screenCount; s++ {
+		m.tabs[s] = newPlaceholderPage(c, tabKeys[s])
+	}
+	return m
+}
+
+// Init loads the first screens and asks the terminal for its background.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.tabs[screenToday].(*todayPage).load(), m.tabs[screenCustomers].(*customersPage).load())
+}
+
+func (m *Model) top() page {
+	if len(m.stack) > 0 {
+		return m.stack[len(m.stack)-1]
+	}
+	return m.tabs[m.current]
+}
+
+// Update routes messages: window and colour changes to the shared state,
+// keys to the top page (after the global keys), everything else to every page.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.width, m.c.height = msg.Width, msg.Height
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.c.dark = msg.IsDark()
+		m.c.styles = NewStyles(m.c.dark, m.c.noColor)
+		return m, nil
+	case pushMsg:
+		m.stack = append(m.stack, msg.p)
+		return m, nil
+	case popMsg:
+		if len(m.stack) > 0 {
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		return m, nil
+	case statusMsg:
+		m.status = msg
+		return m, nil
+	case switchTabMsg:
+		return m, m.switchTo(msg.to)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, m.broadcast(msg)
+}
+
+// broadcast gives a non-key message to every page: results of loads and
+// writes find the page that asked for them.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range m.tabs {
+		var cmd tea.Cmd
+		m.tabs[i], cmd = m.tabs[i].Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	for i := range m.stack {
+		var cmd tea.Cmd
+		m.stack[i], cmd = m.stack[i].Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// key handles the keys that work everywhere, then gives the key to the top page.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.keys
+	if msg.String() == "ctrl+c" {
+		m.quitting = true
+		return tea.Quit
+	}
+	if m.showHelp {
+		if key.Matches(msg, k.Help, k.Back) {
+			m.showHelp = false
+		} else if key.Matches(msg, k.Quit) {
+			m.quitting = true
+			return tea.Quit
+		}
+		return nil
+	}
+	top := m.top()
+	if !top.Typing() {
+		switch {
+		case key.Matches(msg, k.Quit):
+			m.quitting = true
+			return tea.Quit
+		case key.Matches(msg, k.Help):
+			m.showHelp = true
+			return nil
+		case len(m.stack) == 0 && key.Matches(msg, k.NextTab):
+			return m.switchTo((m.current + 1) % screenCount)
+		case len(m.stack) == 0 && key.Matches(msg, k.PrevTab):
+			return m.switchTo((m.current + screenCount - 1) % screenCount)
+		case len(m.stack) == 0 && key.Matches(msg, k.TabToday):
+			return m.switchTo(screenToday)
+		case len(m.stack) == 0 && key.Matches(msg, k.Search) && m.current != screenCustomers:
+			return m.switchTo(screenCustomers)
+		}
+	}
+	var cmd tea.Cmd
+	if len(m.stack) > 0 {
+		i := len(m.stack) - 1
+		m.stack[i], cmd = m.stack[i].Update(msg)
+		if cmd == nil && !top.Typing() && key.Matches(msg, k.Back) {
+			m.stack = m.stack[:i]
+		}
+		return cmd
+	}
+	m.tabs[m.current], cmd = m.tabs[m.current].Update(msg)
+	return cmd
+}
+
+// switchTabMsg asks the root to show a tab (the empty store's "a" on Today
+// opens the customer form on Customers, for one).
+type switchTabMsg struct{ to screen }
+
+func (m *Model) switchTo(s screen) tea.Cmd {
+	m.current = s
+	m.stack = nil
+	if s == screenCustomers {
+		if p, ok := m.tabs[s].(*customersPage); ok {
+			return p.focusFilter()
+		}
+	}
+	return nil
+}
+
+// View draws the frame: tab bar, the top page, the status line and a line of help.
+func (m *Model) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	if m.quitting {
+		return v
+	}
+	c := m.c
+	w, h := max(c.width, 20), max(c.height, 6)
+	var b strings.Builder
+	b.WriteString(m.tabBar(w))
+	b.WriteString("\n")
+	bodyH := h - 3
+	var body string
+	if m.showHelp {
+		body = renderHelp(c, m.top().Help(), w, bodyH)
+	} else {
+		body = m.top().View(w, bodyH)
+	}
+	b.WriteString(padLines(body, bodyH))
+	b.WriteString("\n")
+	b.WriteString(m.statusLine(w))
+	b.WriteString("\n")
+	b.WriteString(m.footer(w))
+	v.Content = b.String()
+	return v
+}
+
+func (m *Model) tabBar(w int) string {
+	c := m.c
+	var parts []string
+	for s := screen(0); s < screenCount; s++ {
+		name := c.cat.T(tabKeys[s])
+		if s == m.current {
+			parts = append(parts, c.styles.TabActive.Render(name))
+		} else {
+			parts = append(parts, c.styles.Tab.Render(name))
+		}
+	}
+	return cut(strings.Join(parts, c.styles.Dim.Render("·")), w)
+}
+
+func (m *Model) statusLine(w int) string {
+	if m.status.text == "" {
+		return ""
+	}
+	st := m.c.styles.Status
+	if m.status.err {
+		st = m.c.styles.Error
+	}
+	return st.Render(cut(clean(m.status.text), w))
+}
+
+// footer shows the most useful keys of the top page and the way to the rest.
+func (m *Model) footer(w int) string {
+	c := m.c
+	groups := m.top().Help()
+	var parts []string
+	if len(groups) > 0 {
+		for _, b := range groups[0].bindings {
+			if !b.Enabled() {
+				continue
+			}
+			parts = append(parts, c.styles.Key.Render(b.Help().Key)+" "+c.styles.KeyDesc.Render(b.Help().Desc))
+		}
+	}
+	parts = append(parts, c.styles.Key.Render("?")+" "+c.styles.KeyDesc.Render(c.cat.T("tui.key.help")))
+	line := ""
+	for _, p := range parts {
+		next := line
+		if next != "" {
+			next += "  "
+		}
+		next += p
+		if width(next) > w {
+			break
+		}
+		line = next
+	}
+	return line
+}

@@ -1,0 +1,78 @@
+// Package tui is the terminal app: the daily three questions on the Today
+// screen, the customer list with pinyin search and the customer detail,
+// over the domain's store interfaces. It never runs SQL and never reads
+// the clock itself; loads and writes are tea.Cmds that end in typed
+// messages, and state changes only in Update.
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/agenda"
+	"github.com/crmtui/crmtui/domain/i18n"
+)
+
+// Store is what the app needs from a store: the agenda's facts and actions,
+// the customer file and records. db.Store implements it.
+type Store interface {
+	agenda.Source
+	agenda.Actor
+	domain.CustomerStore
+	domain.RecordStore
+	domain.SegmentStore
+	Event(ctx context.Context, id int64) (*domain.Event, error)
+}
+
+// Options configure the app.
+type Options struct {
+	Store     Store
+	Config    agenda.Config
+	Me        *domain.Salesperson // the salesperson acted as; nil in a store without salespeople
+	Scope     agenda.Scope
+	Shop      domain.Store // the shop's name and phone, for messages
+	Templates []domain.Template
+	Lang      i18n.Lang
+	Now       func() time.Time
+	Loc       *time.Location
+	Day       domain.Date // the agenda day to start on; default today
+	NoColor   bool        // NO_COLOR: styles without colour
+}
+
+// common is what every page shares: the store, words, styles, keys, the
+// clock and the window size. Only the root model changes it.
+type common struct {
+	store     Store
+	cfg       agenda.Config
+	cat       i18n.Catalog
+	styles    Styles
+	keys      KeyMap
+	me        *domain.Salesperson
+	scope     agenda.Scope
+	shop      domain.Store
+	templates []domain.Template
+	now       func() time.Time
+	loc       *time.Location
+	width     int
+	height    int
+	noColor   bool
+	dark      bool
+}
+
+// today is the local calendar day of the clock.
+func (c *common) today() domain.Date { return domain.DateOf(c.now().In(c.loc)) }
+
+// salesID is the salesperson acted as, or 0.
+func (c *common) salesID() int64 {
+	if c.me == nil {
+		return 0
+	}
+	return c.me.ID
+}
+
+// narrow reports whether the window needs the compact layout.
+func (c *common) narrow() bool { return c.width < 100 }
+
+// ctx is the context of store calls; the app has no deadline of its own.
+func (c *common) ctx() context.Context { return context.Background() }

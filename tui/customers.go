@@ -1,0 +1,310 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/search"
+)
+
+// sortKind orders the customer list.
+type sortKind int
+
+const (
+	sortValue sortKind = iota
+	sortPurchase
+	sortContact
+	sortCount
+)
+
+var sortKeys = [sortCount]string{"tui.customers.sort.value", "tui.customers.sort.purchase", "tui.customers.sort.contact"}
+
+// customersPage is every customer of the store, filtered as you type over
+// name, remark, phone, WeChat, tags and pinyin. The search index is built
+// once off the UI loop; each keystroke searches off the loop too, and a
+// newer keystroke's answer wins.
+type customersPage struct {
+	c       *common
+	all     []domain.CustomerSummary // most valuable first, as the store gives them
+	index   *search.Index
+	filter  textinput.Model
+	typing  bool
+	matches map[int64]bool // nil: no text filter
+	shown   []int          // positions in all, in display order
+	seq     int
+	cursor  int
+	offset  int
+	sort    sortKind
+	class   int // 0 all, else index+1 in domain.Classes
+	stage   int // 0 all, else index+1 in domain.Stages
+	loading bool
+	took    time.Duration // the last search's time, shown for the curious
+}
+
+// customersMsg carries the loaded list and its index.
+type customersMsg struct {
+	list  []domain.CustomerSummary
+	index *search.Index
+	err   error
+}
+
+// searchMsg carries the ids matching a query.
+type searchMsg struct {
+	seq  int
+	ids  []int64
+	took time.Duration
+}
+
+// customersChangedMsg asks the list to reload after a write.
+type customersChangedMsg struct{}
+
+func newCustomersPage(c *common) *customersPage {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = c.cat.T("tui.customers.filter_hint")
+	st := textinput.DefaultStyles(c.dark)
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return &customersPage{c: c, filter: in, loading: true}
+}
+
+// load reads every customer and builds the search index off the UI loop.
+func (p *customersPage) load() tea.Cmd {
+	c := p.c
+	return func() tea.Msg {
+		list, err := c.store.CustomerSummaries(c.ctx(), 0)
+		if err != nil {
+			return customersMsg{err: err}
+		}
+		entries := make([]search.Entry, len(list))
+		for i, cs := range list {
+			entries[i] = search.Entry{ID: cs.ID, Name: cs.Name, Remark: cs.Remark, Phones: cs.Phones, WeChat: cs.WeChat, Tags: cs.Tags}
+		}
+		return customersMsg{list: list, index: search.New(entries)}
+	}
+}
+
+// focusFilter puts the cursor in the search field.
+func (p *customersPage) focusFilter() tea.Cmd {
+	p.typing = true
+	return p.filter.Focus()
+}
+
+// search runs the query off the UI loop.
+func (p *customersPage) search() tea.Cmd {
+	p.seq++
+	seq, q, ix := p.seq, strings.TrimSpace(p.filter.Value()), p.index
+	if ix == nil {
+		return nil
+	}
+	if q == "" {
+		p.matches = nil
+		p.rebuild()
+		return nil
+	}
+	return func() tea.Msg {
+		start := time.Now()
+		ids := ix.Search(q)
+		return searchMsg{seq: seq, ids: ids, took: time.Since(start)}
+	}
+}
+
+// rebuild applies the text matches, the class and stage filters and the sort.
+func (p *customersPage) rebuild() {
+	p.shown = p.shown[:0]
+	for i := range p.all {
+		cs := &p.all[i]
+		if p.matches != nil && !p.matches[cs.ID] {
+			continue
+		}
+		if p.class > 0 && cs.Class != domain.Classes[p.class-1] {
+			continue
+		}
+		if p.stage > 0 && cs.Stage != domain.Stages[p.stage-1] {
+			continue
+		}
+		p.shown = append(p.shown, i)
+	}
+	switch p.sort {
+	case sortPurchase:
+		slices.SortStableFunc(p.shown, func(a, b int) int { return p.all[b].LastPurchase.Compare(p.all[a].LastPurchase) })
+	case sortContact:
+		slices.SortStableFunc(p.shown, func(a, b int) int { return p.all[b].LastContact.Compare(p.all[a].LastContact) })
+	}
+	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
+}
+
+func (p *customersPage) selected() (*domain.CustomerSummary, bool) {
+	if p.cursor < 0 || p.cursor >= len(p.shown) {
+		return nil, false
+	}
+	return &p.all[p.shown[p.cursor]], true
+}
+
+func (p *customersPage) Update(msg tea.Msg) (page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case customersMsg:
+		p.loading = false
+		if msg.err != nil {
+			return p, p.c.errStatus(msg.err)
+		}
+		p.all, p.index = msg.list, msg.index
+		p.rebuild()
+		return p, p.search()
+	case customersChangedMsg:
+		return p, p.load()
+	case searchMsg:
+		if msg.seq != p.seq {
+			return p, nil
+		}
+		p.took = msg.took
+		p.matches = make(map[int64]bool, len(msg.ids))
+		for _, id := range msg.ids {
+			p.matches[id] = true
+		}
+		p.cursor = 0
+		p.rebuild()
+		return p, nil
+	case tea.KeyPressMsg:
+		return p, p.key(msg)
+	}
+	return p, nil
+}
+
+func (p *customersPage) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.c.keys
+	switch msg.String() {
+	case "down":
+		p.cursor = min(p.cursor+1, max(0, len(p.shown)-1))
+		return nil
+	case "up":
+		p.cursor = max(p.cursor-1, 0)
+		return nil
+	case "enter":
+		if cs, ok := p.selected(); ok {
+			return openCustomer(p.c, cs.ID)
+		}
+		return nil
+	}
+	if p.typing {
+		if msg.String() == "esc" {
+			if p.filter.Value() != "" {
+				p.filter.SetValue("")
+				return p.search()
+			}
+			p.typing = false
+			p.filter.Blur()
+			return nil
+		}
+		before := p.filter.Value()
+		var cmd tea.Cmd
+		p.filter, cmd = p.filter.Update(msg)
+		if p.filter.Value() != before {
+			return tea.Batch(cmd, p.search())
+		}
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Filter):
+		return p.focusFilter()
+	case key.Matches(msg, k.Down):
+		p.cursor = min(p.cursor+1, max(0, len(p.shown)-1))
+	case key.Matches(msg, k.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(msg, k.Add):
+		return push(newQuickAddForm(p.c))
+	case key.Matches(msg, k.Sort):
+		p.sort = (p.sort + 1) % sortCount
+		p.rebuild()
+	case key.Matches(msg, k.Class):
+		p.class = (p.class + 1) % (len(domain.Classes) + 1)
+		p.rebuild()
+	case key.Matches(msg, k.Stage):
+		p.stage = (p.stage + 1) % (len(domain.Stages) + 1)
+		p.rebuild()
+	}
+	return nil
+}
+
+// Typing is true while the search field has the focus.
+func (p *customersPage) Typing() bool { return p.typing }
+
+func (p *customersPage) Help() []helpGroup {
+	k := p.c.keys
+	return []helpGroup{
+		{p.c.cat.T("tui.help.customers"), []key.Binding{k.Filter, k.Open, k.Add, k.Sort, k.Class, k.Stage, k.Up, k.Down}},
+		k.globalHelp(p.c.cat),
+	}
+}
+
+func (p *customersPage) View(w, h int) string {
+	s, cat := p.c.styles, p.c.cat
+	var b strings.Builder
+	prompt := s.Filter.Render(cat.T("tui.customers.filter"))
+	b.WriteString(prompt + p.filter.View() + "\n")
+	if p.loading {
+		return b.String() + s.Dim.Render(cat.T("tui.customers.loading"))
+	}
+	if len(p.all) == 0 {
+		b.WriteString("\n" + s.Title.Render(cat.T("tui.empty.title")) + "\n\n")
+		for _, k := range []string{"tui.empty.add", "tui.empty.import", "tui.empty.demo"} {
+			b.WriteString("  • " + cut(cat.T(k), w-4) + "\n")
+		}
+		return b.String()
+	}
+	info := []string{cat.T("tui.customers.count", len(p.shown), len(p.all)), cat.T("tui.customers.sort", cat.T(sortKeys[p.sort]))}
+	if p.class > 0 {
+		info = append(info, cat.T("tui.customers.class", cat.Class(domain.Classes[p.class-1])))
+	}
+	if p.stage > 0 {
+		info = append(info, cat.T("tui.customers.stage", cat.Stage(domain.Stages[p.stage-1])))
+	}
+	b.WriteString(s.Dim.Render(cut(strings.Join(info, " · "), w)) + "\n")
+	if len(p.shown) == 0 {
+		return b.String() + "\n" + s.Dim.Render(cat.T("tui.customers.none"))
+	}
+	listH := max(1, h-2)
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+listH {
+		p.offset = p.cursor - listH + 1
+	}
+	for i := p.offset; i < min(len(p.shown), p.offset+listH); i++ {
+		line := p.row(&p.all[p.shown[i]], w)
+		if i == p.cursor {
+			line = s.ItemSelected.Render(fit(ansiStrip(line), w))
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// row is one customer: name (remark), phone, class, stage, last purchase, tags.
+func (p *customersPage) row(cs *domain.CustomerSummary, w int) string {
+	s, cat := p.c.styles, p.c.cat
+	name := cs.Name
+	if cs.Remark != "" {
+		name += "（" + cs.Remark + "）"
+	}
+	phone := ""
+	if len(cs.Phones) > 0 {
+		phone = cs.Phones[0]
+	}
+	nameW := 20
+	if p.c.narrow() {
+		nameW = 14
+	}
+	parts := []string{fit(clean(name), nameW), fit(clean(phone), 12), s.badge(cs.Class, fit(cat.Class(cs.Class), 8))}
+	if !p.c.narrow() {
+		parts = append(parts, fit(cat.Stage(cs.Stage), 6), fit(cat.Date(cs.LastPurchase), 10))
+	}
+	line := " " + strings.Join(parts, " ") + " "
+	return line + s.Dim.Render(cut(clean(strings.Join(cs.Tags, ",")), max(0, w-width(line))))
+}

@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/crmtui/crmtui/domain/i18n"
+)
+
+// KeyMap is the one key map of the app; `?` renders it, so help never
+// disagrees with what the keys do.
+type KeyMap struct {
+	// Everywhere.
+	Help, Quit, Back, Search, NextTab, PrevTab, TabToday key.Binding
+	// Lists.
+	Up, Down, Open key.Binding
+	// Today.
+	NextSection, PrevSection, Maintain, Invite, Serve                key.Binding
+	Done, Snooze, Skip, Copy, Undo, Refresh, PrevDay, NextDay, Today key.Binding
+	// Customers.
+	Add, Sort, Class, Stage, Filter key.Binding
+	// Customer detail.
+	Edit, Contact, Purchase, FollowUp, Tag key.Binding
+}
+
+// DefaultKeyMap returns the keys with help in the catalog's language.
+func DefaultKeyMap(cat i18n.Catalog) KeyMap {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(keys), cat.T(help)))
+	}
+	return KeyMap{
+		Help:     b("tui.key.help", "?"),
+		Quit:     b("tui.key.quit", "q", "ctrl+c"),
+		Back:     b("tui.key.back", "esc"),
+		Search:   b("tui.key.search", "/"),
+		NextTab:  b("tui.key.next_tab", ">", "f2"),
+		PrevTab:  b("tui.key.prev_tab", "<"),
+		TabToday: b("tui.key.today", "T", "f1"),
+
+		Up:   b("tui.key.up", "k", "up"),
+		Down: b("tui.key.down", "j", "down"),
+		Open: b("tui.key.open", "enter"),
+
+		NextSection: b("tui.key.section", "tab"),
+		PrevSection: b("tui.key.prev_section", "shift+tab"),
+		Maintain:    b("tui.key.maintain", "1"),
+		Invite:      b("tui.key.invite", "2"),
+		Serve:       b("tui.key.serve", "3"),
+		Done:        b("tui.key.done", "d"),
+		Snooze:      b("tui.key.snooze", "s"),
+		Skip:        b("tui.key.skip", "x"),
+		Copy:        b("tui.key.copy", "c"),
+		Undo:        b("tui.key.undo", "u"),
+		Refresh:     b("tui.key.refresh", "r"),
+		PrevDay:     b("tui.key.prev_day", "["),
+		NextDay:     b("tui.key.next_day", "]"),
+		Today:       b("tui.key.today", "t"),
+
+		Add:    b("tui.key.add", "a"),
+		Sort:   b("tui.key.sort", "o"),
+		Class:  b("tui.key.class", "v"),
+		Stage:  b("tui.key.stage", "g"),
+		Filter: b("tui.key.filter", "/"),
+
+		Edit:     b("tui.key.edit", "e"),
+		Contact:  b("tui.key.contact", "l"),
+		Purchase: b("tui.key.purchase", "p"),
+		FollowUp: b("tui.key.followup", "f"),
+		Tag:      b("tui.key.tag", "t"),
+	}
+}
+
+// keyLabel shows the keys of a binding the way people read them: "j/↓".
+func keyLabel(keys []string) string {
+	names := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "enter": "enter", "esc": "esc",
+		"ctrl+c": "ctrl+c", "shift+tab": "shift+tab"}
+	out := ""
+	for i, k := range keys {
+		if n, ok := names[k]; ok {
+			k = n
+		}
+		if i > 0 {
+			out += "/"
+		}
+		out += k
+	}
+	return out
+}
+
+// helpGroup is a titled group of bindings for the full help.
+type helpGroup struct {
+	title    string
+	bindings []key.Binding
+}
+
+// globalHelp is the group of keys that work everywhere.
+func (k KeyMap) globalHelp(cat i18n.Catalog) helpGroup {
+	return helpGroup{cat.T("tui.help.global"), []key.Binding{k.Help, k.Quit, k.Back, k.Search, k.TabToday, k.NextTab, k.PrevTab}}
+}
