@@ -2,29 +2,44 @@ package tui
 
 import (
 	"strings"
+
+	"charm.land/lipgloss/v2"
 )
 
 // renderHelp draws the full help of the top page from the one key map.
 func renderHelp(c *common, groups []helpGroup, w, h int) string {
 	s := c.styles
-	var b strings.Builder
-	b.WriteString(s.Title.Render(c.cat.T("tui.help.title")) + "\n")
+	var blocks []string
 	seen := map[string]bool{}
 	for _, g := range append(groups, c.keys.globalHelp(c.cat)) {
 		var rows []string
+		keyW := 0
+		for _, k := range g.bindings {
+			keyW = max(keyW, width(k.Help().Key))
+		}
 		for _, k := range g.bindings {
 			hk := k.Help()
 			if !k.Enabled() || seen[hk.Key+hk.Desc] {
 				continue
 			}
 			seen[hk.Key+hk.Desc] = true
-			rows = append(rows, "  "+s.Key.Render(fit(hk.Key, 12))+" "+s.KeyDesc.Render(hk.Desc))
+			rows = append(rows, " "+s.Key.Render(fit(hk.Key, keyW))+" "+s.KeyDesc.Render(hk.Desc))
 		}
 		if len(rows) == 0 {
 			continue
 		}
-		b.WriteString("\n" + s.Section.Render(g.title) + "\n")
-		b.WriteString(strings.Join(rows, "\n") + "\n")
+		blocks = append(blocks, s.Section.Render(g.title)+"\n"+strings.Join(rows, "\n"))
 	}
-	return b.String()
+	title := s.Title.Render(c.cat.T("tui.help.title"))
+	one := title + "\n\n" + strings.Join(blocks, "\n\n")
+	if strings.Count(one, "\n") < h || len(blocks) < 2 {
+		return one
+	}
+	// Too tall for the window (80×24): lay the groups out side by side.
+	colW := max(16, w/len(blocks)-1)
+	cols := make([]string, len(blocks))
+	for i, bl := range blocks {
+		cols[i] = lipgloss.NewStyle().Width(colW).Render(bl)
+	}
+	return title + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }

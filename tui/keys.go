@@ -34,7 +34,7 @@ func DefaultKeyMap(cat i18n.Catalog) KeyMap {
 		Search:   b("tui.key.search", "/"),
 		NextTab:  b("tui.key.next_tab", ">", "f2"),
 		PrevTab:  b("tui.key.prev_tab", "<"),
-		TabToday: b("tui.key.today", "T", "f1"),
+		TabToday: b("tui.key.tab_today", "T", "f1"),
 
 		Up:   b("tui.key.up", "k", "up"),
 		Down: b("tui.key.down", "j", "down"),

@@ -55,6 +55,7 @@ type actionMsg struct{ a agenda.Action }
 // actedMsg reports an applied action.
 type actedMsg struct {
 	key   string
+	label string // who the item was about, for the status line
 	state agenda.ItemState
 	err   error
 }
@@ -254,10 +255,10 @@ func (p *todayPage) apply(a agenda.Action) tea.Cmd {
 		}
 		p.clampCursor()
 	}
-	c := p.c
+	c, label := p.c, clean(customerLabel(p.c, a.Item))
 	return func() tea.Msg {
 		st, err := c.store.Act(c.ctx(), a, c.cfg.Calls)
-		return actedMsg{key: a.Item.Key, state: st, err: err}
+		return actedMsg{key: a.Item.Key, label: label, state: st, err: err}
 	}
 }
 
@@ -275,13 +276,13 @@ func (p *todayPage) acted(msg actedMsg) tea.Cmd {
 	var text string
 	switch msg.state.State {
 	case agenda.StateDone:
-		text = cat.T("tui.status.done", msg.key)
+		text = cat.T("tui.status.done", msg.label)
 	case agenda.StateSnoozed:
-		text = cat.T("tui.status.snoozed", cat.Date(msg.state.Until), msg.key)
+		text = cat.T("tui.status.snoozed", cat.Date(msg.state.Until), msg.label)
 	case agenda.StateSkipped:
-		text = cat.T("tui.status.skipped", msg.key)
+		text = cat.T("tui.status.skipped", msg.label)
 	case agenda.StateTrying:
-		text = cat.T("tui.status.trying", msg.state.RetryAt.In(p.c.loc).Format("15:04"), msg.key)
+		text = cat.T("tui.status.trying", msg.state.RetryAt.In(p.c.loc).Format("15:04"), msg.label)
 	}
 	return tea.Batch(cmd, status(text))
 }
@@ -306,7 +307,7 @@ func (p *todayPage) Help() []helpGroup {
 	k := p.c.keys
 	return []helpGroup{
 		{p.c.cat.T("tui.help.today"), []key.Binding{k.Done, k.Snooze, k.Skip, k.Copy, k.Undo, k.Open, k.NextSection, k.PrevDay, k.NextDay}},
-		{p.c.cat.T("tui.help.today"), []key.Binding{k.Up, k.Down, k.Maintain, k.Invite, k.Serve, k.PrevSection, k.Today, k.Refresh}},
+		{p.c.cat.T("tui.help.move"), []key.Binding{k.Up, k.Down, k.Maintain, k.Invite, k.Serve, k.PrevSection, k.Today, k.Refresh}},
 		k.globalHelp(p.c.cat),
 	}
 }

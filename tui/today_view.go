@@ -132,8 +132,8 @@ func (p *todayPage) columns(items []agenda.Item, w int) columns {
 	}
 	if p.c.narrow() {
 		cols.name = min(cols.name, 12)
-		cols.class = 0
-		cols.marker = min(cols.marker, 8)
+		cols.class = 4
+		cols.marker = min(cols.marker, 9)
 	} else {
 		cols.name = min(cols.name, 20)
 		cols.marker = min(cols.marker, 10)
@@ -155,7 +155,9 @@ func (p *todayPage) row(it agenda.Item, cols columns, w int) string {
 		mk = fit("", cols.marker)
 	}
 	parts := []string{mk, fit(clean(customerLabel(p.c, it)), cols.name)}
-	if cols.class > 0 {
+	if p.c.narrow() {
+		parts = append(parts, s.badge(it.Class, fit(cat.T("tui.class_short."+string(it.Class)), cols.class)))
+	} else {
 		parts = append(parts, s.badge(it.Class, fit(cat.Class(it.Class), cols.class)))
 	}
 	parts = append(parts, s.Dim.Render(fit(cat.Channel(it.Channel), cols.channel)))

@@ -32,6 +32,13 @@ var tuiMessages = map[string]msg{
 	"tui.today.group":         {"%s（%d人）", "%s (%d)"},
 	"tui.today.ask":           {"问：%s", "ask: %s"},
 
+	// Class badges for narrow screens.
+	"tui.class_short.important": {"重要", "imp"},
+	"tui.class_short.loyal":     {"忠实", "loy"},
+	"tui.class_short.repeat":    {"回购", "rep"},
+	"tui.class_short.new":       {"新客", "new"},
+	"tui.class_short.prospect":  {"潜在", "pro"},
+
 	// Empty store.
 	"tui.empty.title":  {"还没有顾客。", "No customers yet."},
 	"tui.empty.add":    {"按 a 新建一位顾客：有姓名和一种联系方式就够了。", "Press a to add a customer: a name and one way to reach them are enough."},
@@ -133,6 +140,7 @@ var tuiMessages = map[string]msg{
 	"tui.help.title":     {"按键说明（? 关闭）", "Keys (? to close)"},
 	"tui.help.global":    {"全局", "Everywhere"},
 	"tui.help.today":     {"今日", "Today"},
+	"tui.help.move":      {"移动与查看", "Moving around"},
 	"tui.help.customers": {"顾客列表", "Customers"},
 	"tui.help.detail":    {"顾客详情", "Customer detail"},
 
@@ -154,6 +162,7 @@ var tuiMessages = map[string]msg{
 	"tui.key.prev_day":     {"前一天", "previous day"},
 	"tui.key.next_day":     {"后一天", "next day"},
 	"tui.key.today":        {"回到今天", "back to today"},
+	"tui.key.tab_today":    {"今日页", "Today tab"},
 	"tui.key.help":         {"帮助", "help"},
 	"tui.key.quit":         {"退出", "quit"},
 	"tui.key.back":         {"返回", "back"},
