@@ -300,13 +300,13 @@ func ValidateTag(t string) error {
 // NormalizePhone removes spaces, dashes, dots and brackets people type in phone numbers.
 func NormalizePhone(s string) string {
 	var b strings.Builder
-	for i, r := range strings.TrimSpace(s) {
+	for _, r := range strings.TrimSpace(s) {
 		switch {
 		case r >= '0' && r <= '9':
 			b.WriteRune(r)
 		case r >= '０' && r <= '９': // full-width digits from Chinese input methods
 			b.WriteRune('0' + (r - '０'))
-		case (r == '+' || r == '＋') && i == 0:
+		case (r == '+' || r == '＋') && b.Len() == 0: // a leading plus, also after a bracket
 			b.WriteByte('+')
 		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '（' || r == '）' || r == '　':
 		default:

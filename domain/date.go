@@ -34,6 +34,10 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
+	if t.Year() < 1 {
+		// Year 0 would collide with the zero Date ("not set").
+		return Date{}, fmt.Errorf("%q: the year must be 1 or later", s)
+	}
 	return DateOf(t), nil
 }
 

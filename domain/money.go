@@ -15,11 +15,18 @@ type Money int64
 // decimals).
 func ParseMoney(s string) (Money, error) {
 	t := strings.TrimSpace(s)
+	neg := false
+	if strings.HasPrefix(t, "-") {
+		neg = true // "-¥12.30" as well as "¥-12.30"
+		t = strings.TrimSpace(t[1:])
+	}
 	t = strings.TrimLeft(t, "¥￥$£€")
 	t = strings.ReplaceAll(t, ",", "")
 	t = strings.TrimSpace(t)
-	neg := false
 	if strings.HasPrefix(t, "-") {
+		if neg {
+			return 0, fmt.Errorf("%q is not an amount", s)
+		}
 		neg = true
 		t = t[1:]
 	} else if strings.HasPrefix(t, "+") {
