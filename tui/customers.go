@@ -32,17 +32,20 @@ var sortKeys = [sortCount]string{"tui.customers.sort.value", "tui.customers.sort
 type customersPage struct {
 	c       *common
 	all     []domain.CustomerSummary // most valuable first, as the store gives them
+	pos     map[int64]int            // customer id → position in all
 	index   *search.Index
 	filter  textinput.Model
 	typing  bool
-	matches map[int64]bool // nil: no text filter
-	shown   []int          // positions in all, in display order
+	matches []int64 // ids matching the text, in list order; nil: no text filter
+	shown   []int   // positions in all, in display order
 	seq     int
 	cursor  int
 	offset  int
 	sort    sortKind
-	class   int // 0 all, else index+1 in domain.Classes
-	stage   int // 0 all, else index+1 in domain.Stages
+	class   int      // 0 all, else index+1 in domain.Classes
+	stage   int      // 0 all, else index+1 in domain.Stages
+	tags    []string // the store's tags (分组标签), most used first
+	tag     int      // 0 all, else index+1 in tags
 	loading bool
 	took    time.Duration // the last search's time, shown for the curious
 }
@@ -115,18 +118,35 @@ func (p *customersPage) search() tea.Cmd {
 	}
 }
 
-// rebuild applies the text matches, the class and stage filters and the sort.
+// rebuild applies the text matches, the class and stage filters and the
+// sort. It walks only the matches when there is a text filter, so a
+// keystroke that narrows 100,000 customers to ten costs ten.
 func (p *customersPage) rebuild() {
 	p.shown = p.shown[:0]
-	for i := range p.all {
-		cs := &p.all[i]
-		if p.matches != nil && !p.matches[cs.ID] {
-			continue
+	candidates := func(yield func(int) bool) {
+		if p.matches == nil {
+			for i := range p.all {
+				if !yield(i) {
+					return
+				}
+			}
+			return
 		}
+		for _, id := range p.matches {
+			if i, ok := p.pos[id]; ok && !yield(i) {
+				return
+			}
+		}
+	}
+	for i := range candidates {
+		cs := &p.all[i]
 		if p.class > 0 && cs.Class != domain.Classes[p.class-1] {
 			continue
 		}
 		if p.stage > 0 && cs.Stage != domain.Stages[p.stage-1] {
+			continue
+		}
+		if p.tag > 0 && !slices.ContainsFunc(cs.Tags, func(t string) bool { return strings.EqualFold(t, p.tags[p.tag-1]) }) {
 			continue
 		}
 		p.shown = append(p.shown, i)
@@ -155,6 +175,12 @@ func (p *customersPage) Update(msg tea.Msg) (page, tea.Cmd) {
 			return p, p.c.errStatus(msg.err)
 		}
 		p.all, p.index = msg.list, msg.index
+		p.pos = make(map[int64]int, len(p.all))
+		for i, cs := range p.all {
+			p.pos[cs.ID] = i
+		}
+		p.tags = tagsByUse(p.all)
+		p.tag = 0
 		p.rebuild()
 		return p, p.search()
 	case customersChangedMsg:
@@ -164,9 +190,9 @@ func (p *customersPage) Update(msg tea.Msg) (page, tea.Cmd) {
 			return p, nil
 		}
 		p.took = msg.took
-		p.matches = make(map[int64]bool, len(msg.ids))
-		for _, id := range msg.ids {
-			p.matches[id] = true
+		p.matches = msg.ids
+		if p.matches == nil {
+			p.matches = []int64{}
 		}
 		p.cursor = 0
 		p.rebuild()
@@ -228,6 +254,9 @@ func (p *customersPage) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Stage):
 		p.stage = (p.stage + 1) % (len(domain.Stages) + 1)
 		p.rebuild()
+	case key.Matches(msg, k.TagFilter):
+		p.tag = (p.tag + 1) % (len(p.tags) + 1)
+		p.rebuild()
 	}
 	return nil
 }
@@ -238,7 +267,7 @@ func (p *customersPage) Typing() bool { return p.typing }
 func (p *customersPage) Help() []helpGroup {
 	k := p.c.keys
 	return []helpGroup{
-		{p.c.cat.T("tui.help.customers"), []key.Binding{k.Filter, k.Open, k.Add, k.Sort, k.Class, k.Stage, k.Up, k.Down}},
+		{p.c.cat.T("tui.help.customers"), []key.Binding{k.Filter, k.Open, k.Add, k.Sort, k.Class, k.Stage, k.TagFilter, k.Up, k.Down}},
 		k.globalHelp(p.c.cat),
 	}
 }
@@ -264,6 +293,9 @@ func (p *customersPage) View(w, h int) string {
 	}
 	if p.stage > 0 {
 		info = append(info, cat.T("tui.customers.stage", cat.Stage(domain.Stages[p.stage-1])))
+	}
+	if p.tag > 0 {
+		info = append(info, cat.T("tui.customers.tag", clean(p.tags[p.tag-1])))
 	}
 	b.WriteString(s.Dim.Render(cut(strings.Join(info, " · "), w)) + "\n")
 	if len(p.shown) == 0 {
@@ -307,4 +339,25 @@ func (p *customersPage) row(cs *domain.CustomerSummary, w int) string {
 	}
 	line := " " + strings.Join(parts, " ") + " "
 	return line + s.Dim.Render(cut(clean(strings.Join(cs.Tags, ",")), max(0, w-width(line))))
+}
+
+// tagsByUse lists the tags of the customers, the most used first.
+func tagsByUse(list []domain.CustomerSummary) []string {
+	count := map[string]int{}
+	for _, cs := range list {
+		for _, t := range cs.Tags {
+			count[t]++
+		}
+	}
+	tags := make([]string, 0, len(count))
+	for t := range count {
+		tags = append(tags, t)
+	}
+	slices.SortFunc(tags, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return tags
 }

@@ -58,7 +58,7 @@ func newForm(c *common, title string) *form { return &form{c: c, title: title} }
 func (f *form) text(name, label, value, hint string) *form {
 	in := textinput.New()
 	in.Prompt = ""
-	in.SetValue(value)
+	in.SetValue(clean(value)) // database text is shown, so it is cleaned like everywhere else
 	in.CharLimit = 2000
 	st := textinput.DefaultStyles(f.c.dark)
 	st.Cursor.Blink = false

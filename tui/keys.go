@@ -17,7 +17,7 @@ type KeyMap struct {
 	NextSection, PrevSection, Maintain, Invite, Serve                key.Binding
 	Done, Snooze, Skip, Copy, Undo, Refresh, PrevDay, NextDay, Today key.Binding
 	// Customers.
-	Add, Sort, Class, Stage, Filter key.Binding
+	Add, Sort, Class, Stage, TagFilter, Filter key.Binding
 	// Customer detail.
 	Edit, Contact, Purchase, FollowUp, Tag key.Binding
 }
@@ -55,11 +55,12 @@ func DefaultKeyMap(cat i18n.Catalog) KeyMap {
 		NextDay:     b("tui.key.next_day", "]"),
 		Today:       b("tui.key.today", "t"),
 
-		Add:    b("tui.key.add", "a"),
-		Sort:   b("tui.key.sort", "o"),
-		Class:  b("tui.key.class", "v"),
-		Stage:  b("tui.key.stage", "g"),
-		Filter: b("tui.key.filter", "/"),
+		Add:       b("tui.key.add", "a"),
+		Sort:      b("tui.key.sort", "o"),
+		Class:     b("tui.key.class", "v"),
+		Stage:     b("tui.key.stage", "g"),
+		TagFilter: b("tui.key.tag_filter", "#"),
+		Filter:    b("tui.key.filter", "/"),
 
 		Edit:     b("tui.key.edit", "e"),
 		Contact:  b("tui.key.contact", "l"),

@@ -96,6 +96,7 @@ var tuiMessages = map[string]msg{
 	"tui.customers.sort.contact":  {"最近联系", "last contact"},
 	"tui.customers.class":         {"类别：%s", "class: %s"},
 	"tui.customers.stage":         {"阶段：%s", "stage: %s"},
+	"tui.customers.tag":           {"标签：%s", "tag: %s"},
 	"tui.customers.all":           {"全部", "all"},
 
 	// Customer detail.
@@ -173,6 +174,7 @@ var tuiMessages = map[string]msg{
 	"tui.key.sort":         {"排序", "sort"},
 	"tui.key.class":        {"按类别", "by class"},
 	"tui.key.stage":        {"按阶段", "by stage"},
+	"tui.key.tag_filter":   {"按标签", "by tag"},
 	"tui.key.edit":         {"编辑资料", "edit profile"},
 	"tui.key.contact":      {"登记维护", "log contact"},
 	"tui.key.purchase":     {"登记消费", "add purchase"},
