@@ -263,24 +263,8 @@ func prefixed(alias, cols string) string {
 // OpenFollowUps returns open follow-ups due on or before day.
 func (s *Store) OpenFollowUps(ctx context.Context, sc agenda.Scope, day domain.Date) ([]domain.FollowUp, error) {
 	cond, args := scopeSQL(sc)
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.customer_id, f.due_on, f.note, f.status, f.contact_id, f.salesperson_id, f.created_at
-		FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+	return s.queryFollowUps(ctx, "SELECT "+followUpColumns+` FROM follow_ups f JOIN customers c ON c.id = f.customer_id
 		WHERE f.status = 'open' AND f.due_on <= ? AND `+cond+` ORDER BY f.due_on, f.id`, append([]any{dateArg(day)}, args...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []domain.FollowUp
-	for rows.Next() {
-		var f domain.FollowUp
-		var st string
-		if err := rows.Scan(&f.ID, &f.CustomerID, nDate{&f.Due}, &f.Note, &st, nInt{&f.ContactID}, nInt{&f.SalesID}, nTime{&f.CreatedAt}); err != nil {
-			return nil, err
-		}
-		f.Status = domain.FollowUpStatus(st)
-		out = append(out, f)
-	}
-	return out, rows.Err()
 }
 
 // UpcomingEvents returns events starting on or after from.

@@ -263,8 +263,15 @@ func (s *Store) insertFollowUp(ctx context.Context, tx queryer, f *domain.Follow
 
 // FollowUps returns a customer's follow-ups, open ones first, by due day.
 func (s *Store) FollowUps(ctx context.Context, customerID int64) ([]domain.FollowUp, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, customer_id, due_on, note, status, contact_id, salesperson_id, created_at
-		FROM follow_ups WHERE customer_id=? ORDER BY status <> 'open', due_on`, customerID)
+	return s.queryFollowUps(ctx, "SELECT "+followUpColumns+` FROM follow_ups f
+		WHERE f.customer_id=? ORDER BY f.status <> 'open', f.due_on`, customerID)
+}
+
+const followUpColumns = "f.id, f.customer_id, f.due_on, f.note, f.status, f.contact_id, f.salesperson_id, f.created_at"
+
+// queryFollowUps runs a query selecting followUpColumns.
+func (s *Store) queryFollowUps(ctx context.Context, q string, args ...any) ([]domain.FollowUp, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -8,17 +8,25 @@ import (
 	"github.com/crmtui/crmtui/db"
 )
 
-// cmdConfigPath prints where the config file is (and whether it exists).
-func (a *app) cmdConfigPath(ctx context.Context, args []string) error {
+// configArgs parses the flags of a config subcommand and returns the file's path.
+func (a *app) configArgs(name string, args []string) (string, error) {
 	var g globals
-	fs := newFlags("config path")
+	fs := newFlags(name)
 	a.addGlobals(fs, &g)
 	if err := a.noPositionals(fs, args); err != nil {
-		return err
+		return "", err
 	}
-	p := g.config
-	if p == "" {
-		p = configPath(a.getenv)
+	if g.config != "" {
+		return g.config, nil
+	}
+	return configPath(a.getenv), nil
+}
+
+// cmdConfigPath prints where the config file is (and whether it exists).
+func (a *app) cmdConfigPath(ctx context.Context, args []string) error {
+	p, err := a.configArgs("config path", args)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(a.stdout, p)
 	if !fileExists(p) {
@@ -29,15 +37,9 @@ func (a *app) cmdConfigPath(ctx context.Context, args []string) error {
 
 // cmdConfigShow prints the effective config with every knob.
 func (a *app) cmdConfigShow(ctx context.Context, args []string) error {
-	var g globals
-	fs := newFlags("config show")
-	a.addGlobals(fs, &g)
-	if err := a.noPositionals(fs, args); err != nil {
+	p, err := a.configArgs("config show", args)
+	if err != nil {
 		return err
-	}
-	p := g.config
-	if p == "" {
-		p = configPath(a.getenv)
 	}
 	cfg, err := loadConfig(p)
 	if err != nil {
