@@ -1,6 +1,8 @@
 package search
 
 import (
+	"github.com/crmtui/crmtui/domain"
+
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -98,47 +100,58 @@ func genEntries(n int) []Entry {
 // every split of the token. Only the readings (the class table) are shared
 // with the index.
 func naiveMatch(e Entry, queryText string) bool {
-	return naiveMatchRuns(e, naiveRuns(e), queryText)
+	n := newNaive(e)
+	return n.match(parseQuery(queryText)) // parsing is tested on its own
 }
 
-// naiveMatchRuns is naiveMatch with the entry's runs computed beforehand.
-func naiveMatchRuns(e Entry, runs [2][][]string, queryText string) bool {
-	q := parseQuery(queryText) // parsing is tested on its own
-	for _, t := range q.tokens {
-		if !naiveToken(e, runs, t) {
-			return false
-		}
+// naiveEntry is an entry prepared for naiveMatch: its fields folded, its
+// phones as digits, and for the name and the remark what each character may
+// consume (the character itself first, then its readings).
+type naiveEntry struct {
+	fields, phones []string
+	runs           [2][][]string
+}
+
+func newNaive(e Entry) naiveEntry {
+	var n naiveEntry
+	for _, f := range append([]string{e.Name, e.Remark, e.WeChat}, e.Tags...) {
+		n.fields = append(n.fields, foldString(f))
 	}
-	return true
-}
-
-// naiveRuns returns, for the name and the remark, what each character may
-// consume: the character itself first, then its readings.
-func naiveRuns(e Entry) [2][][]string {
+	for _, p := range e.Phones {
+		n.phones = append(n.phones, phoneDigits(p))
+	}
 	ix := &Index{tab: newTable()}
-	var out [2][][]string
-	for k, seq := range [][]uint32{ix.appendName(nil, e.Name), ix.appendRun(nil, e.Remark)} {
+	name, _ := ix.appendName(nil, e.Name)
+	remark, _ := ix.appendRun(nil, e.Remark)
+	for k, seq := range [][]uint32{name, remark} {
 		for _, c := range seq {
 			cl := ix.tab.classes[c]
 			alt := []string{string(cl.lit)}
 			for _, s := range cl.syl {
 				alt = append(alt, ix.tab.syls[s])
 			}
-			out[k] = append(out[k], alt)
+			n.runs[k] = append(n.runs[k], alt)
 		}
 	}
-	return out
+	return n
 }
 
-func naiveToken(e Entry, runs [2][][]string, t token) bool {
-	fields := append([]string{e.Name, e.Remark, e.WeChat}, e.Tags...)
-	for _, f := range fields {
-		if strings.Contains(foldString(f), t.raw) {
+func (n *naiveEntry) match(q query) bool {
+	for _, t := range q.tokens {
+		if !n.token(t) {
+			return false
+		}
+	}
+	return true
+}
+
+func (n *naiveEntry) token(t token) bool {
+	for _, f := range n.fields {
+		if strings.Contains(f, t.raw) {
 			return true
 		}
 	}
-	for _, p := range e.Phones {
-		d := phoneDigits(p)
+	for _, d := range n.phones {
 		if strings.Contains(d, t.raw) || t.digits != "" && strings.Contains(d, t.digits) {
 			return true
 		}
@@ -146,7 +159,7 @@ func naiveToken(e Entry, runs [2][][]string, t token) bool {
 	if !t.py {
 		return false
 	}
-	for _, run := range runs {
+	for _, run := range n.runs {
 		for start := range run {
 			if naiveConsume(run[start:], t.raw) {
 				return true
@@ -188,6 +201,17 @@ func foldString(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+// phoneDigits is what the index keeps of a phone number.
+func phoneDigits(p string) string {
+	var b strings.Builder
+	for _, r := range domain.NormalizePhone(p) {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }

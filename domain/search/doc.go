@@ -24,11 +24,12 @@
 //   - it is made of digits and phone punctuation ("138-0013"), and its digits
 //     are a substring of one of the phone numbers, whose spaces, dashes and
 //     brackets are ignored (domain.NormalizePhone);
-//   - it contains a letter or a Chinese character, and it can be consumed
-//     along consecutive characters of the name (or of the remark), starting
-//     at any character: each character consumes either itself, or one of its
-//     pinyin readings in full, or a non-empty prefix of one; the token may
-//     end in the middle of a reading. So 张三 is found by zs, zhangs, zhs,
+//   - it contains a letter or a non-ASCII character, is at most 63 bytes
+//     long (21 Chinese characters), and can be consumed along consecutive
+//     characters of the name (or of the remark), starting at any character:
+//     each character consumes either itself (Latin letters and digits in a
+//     name too), or one of its pinyin readings in full, or a non-empty prefix
+//     of one; the token may end in the middle of a reading. So 张三 is found by zs, zhangs, zhs,
 //     zhangsan, zhang, 张s and 张san (and by the two tokens "zhang san"), but
 //     not by sz or sanz. Spaces and punctuation inside a name or remark are
 //     skipped ("Lily 王" is found by lilyw); a name and its remark are never
@@ -49,15 +50,24 @@
 // # Speed
 //
 // Everything a keystroke needs is computed when an entry is indexed: one
-// lower-cased haystack per entry (fields separated by NUL bytes, phones as
+// folded haystack per entry (fields separated by NUL bytes, phones as
 // digits), the name and remark as a sequence of small "character class" ids
-// (a character together with the readings it has in that position), and a
-// 64-bit mask of the letters, digits and (hashed) other characters the entry
-// can match, used to reject most entries with one AND. For each query token
-// a table gives, for every character class and every position in the token,
-// the set of token positions that class can advance to, so matching a name
-// is a few table look-ups on a bit set of positions, with no allocation and
-// no backtracking. See the package benchmarks for figures.
+// (a character together with the readings it has in that position: 曾 as a
+// surname and 曾 elsewhere are two classes), and a prefilter — bit sets of
+// the characters the entry can match as text and by pinyin, and of the
+// letters its readings start with — that rejects most entries with a few
+// ANDs. For each query token a table gives, for every class and every
+// position in the token, the set of positions that class can advance to, so
+// matching a name is one table look-up per character on a 64-bit set of
+// positions: no allocation, no backtracking. A search makes one pass over
+// the entries, each checked against every token in turn.
+//
+// On the 2-core development machine, 100,000 generated customers: a full
+// search takes 0.4–5 ms whatever the query shape (the slowest are one
+// letter, or several one-letter tokens, which most entries match), a
+// keystroke in a Filter less; building the index takes 100–250 ms and keeps
+// about 17 MB. The benchmarks in bench_test.go measure it
+// (go test -run '^$' -bench . -benchmem ./domain/search/).
 //
 // Filter adds the incremental form for a search box: when the new query only
 // extends the previous one (each previous token is a prefix of a new token),

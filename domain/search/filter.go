@@ -35,25 +35,34 @@ func (f *Filter) Search(query string) []int64 {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if f.gen != ix.gen {
-		f.steps, f.gen = f.steps[:0], ix.gen
+		f.keep(0)
+		f.gen = ix.gen
 	}
 	// From the newest kept query back: the same query, or one this refines.
 	for k := len(f.steps) - 1; k >= 0; k-- {
 		st := &f.steps[k]
 		if sameTokens(&q, &st.q) {
-			f.steps = f.steps[:k+1]
+			f.keep(k + 1)
 			return ix.idsOf(st.pos)
 		}
 		if q.refines(&st.q) {
 			pos := ix.search(&q, st.pos, make([]int32, 0, len(st.pos)), s)
-			f.steps = append(f.steps[:k+1], filterStep{q, pos})
+			f.keep(k + 1)
+			f.steps = append(f.steps, filterStep{q, pos})
 			f.trim()
 			return ix.idsOf(pos)
 		}
 	}
 	pos := ix.search(&q, nil, nil, s)
-	f.steps = append(f.steps[:0], filterStep{q, pos})
+	f.keep(0)
+	f.steps = append(f.steps, filterStep{q, pos})
 	return ix.idsOf(pos)
+}
+
+// keep keeps the n oldest steps, letting the others' results be collected.
+func (f *Filter) keep(n int) {
+	clear(f.steps[n:])
+	f.steps = f.steps[:n]
 }
 
 // trim drops the oldest steps beyond maxFilterSteps.

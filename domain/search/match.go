@@ -16,10 +16,16 @@ type stepTable struct {
 	goal uint64 // bit L: the whole token consumed
 }
 
+// maxTableCells bounds the step tables of one search (8 MiB): a pasted
+// paragraph of long tokens over an index of many distinct characters falls
+// back to computing steps as needed, slower but in bounded memory.
+var maxTableCells = 1 << 20 // a variable for tests
+
 // scratch is the per-search memory, pooled so a keystroke allocates only
 // its result.
 type scratch struct {
-	st   stepTable
+	tabs []stepTable  // one per token
+	use  []*stepTable // tabs[i], or nil for a token not matched by pinyin
 	cand []int32
 }
 
@@ -114,17 +120,24 @@ func runMatch(seq []uint32, st *stepTable) bool {
 	return false
 }
 
-// matchAt reports whether the entry at position i matches token t, st being
-// t's table (nil when t is not matched by pinyin).
+// matchAt reports whether the entry at position i matches token t. st is
+// t's step table; without one (a query too big for tables, or Match on one
+// entry) the steps are computed as they are needed.
 func (ix *Index) matchAt(i int, t *token, st *stepTable) bool {
-	if t.mask&^ix.masks[i] != 0 {
+	f := &ix.filt[i]
+	if f.hay.covers(&t.need) {
+		h := ix.hays[i]
+		if strings.Contains(h, t.raw) || t.digits != "" && strings.Contains(h[f.phones:], t.digits) {
+			return true
+		}
+	}
+	if !t.py || t.first&^f.first != 0 || !f.py.covers(&t.need) {
 		return false
 	}
-	h := ix.hays[i]
-	if strings.Contains(h, t.raw) || t.digits != "" && strings.Contains(h, t.digits) {
-		return true
+	if st != nil {
+		return runMatch(ix.seqs[i], st)
 	}
-	return st != nil && runMatch(ix.seqs[i], st)
+	return ix.runDirect(ix.seqs[i], t.raw)
 }
 
 // search returns the positions matching q among cand (all when cand is nil),
@@ -141,36 +154,45 @@ func (ix *Index) search(q *query, cand []int32, out []int32, s *scratch) []int32
 		}
 		return out
 	}
+	// One pass over the entries, each checked against every token in turn
+	// (entry-major: an entry's memory is touched once however many tokens).
+	if cap(s.tabs) < len(q.tokens) {
+		s.tabs = make([]stepTable, len(q.tokens))
+	}
+	s.tabs = s.tabs[:len(q.tokens)]
+	s.use = s.use[:0]
+	cells := 0
 	for ti := range q.tokens {
-		t := &q.tokens[ti]
 		var st *stepTable
-		if t.py {
-			ix.fill(&s.st, t)
-			st = &s.st
+		t := &q.tokens[ti]
+		if n := len(ix.tab.classes) * len(t.raw); t.py && cells+n <= maxTableCells {
+			cells += n
+			st = &s.tabs[ti]
+			ix.fill(st, t)
 		}
-		if ti == 0 {
-			if cand == nil {
-				for i := range ix.hays {
-					if ix.matchAt(i, t, st) {
-						out = append(out, int32(i))
-					}
-				}
-			} else {
-				for _, i := range cand {
-					if ix.matchAt(int(i), t, st) {
-						out = append(out, i)
-					}
+		s.use = append(s.use, st)
+	}
+	toks, use := q.tokens, s.use
+	if cand == nil {
+	entries:
+		for i := range ix.hays {
+			for ti := range toks {
+				if !ix.matchAt(i, &toks[ti], use[ti]) {
+					continue entries
 				}
 			}
-			continue
+			out = append(out, int32(i))
 		}
-		kept := out[:0]
-		for _, i := range out {
-			if ix.matchAt(int(i), t, st) {
-				kept = append(kept, i)
+		return out
+	}
+cands:
+	for _, i := range cand {
+		for ti := range toks {
+			if !ix.matchAt(int(i), &toks[ti], use[ti]) {
+				continue cands
 			}
 		}
-		out = kept
+		out = append(out, i)
 	}
 	return out
 }
@@ -208,35 +230,24 @@ func (ix *Index) Match(id int64, query string) bool {
 		return false
 	}
 	for ti := range q.tokens {
-		t := &q.tokens[ti]
-		if !ix.matchOne(int(p), t) {
+		if !ix.matchAt(int(p), &q.tokens[ti], nil) {
 			return false
 		}
 	}
 	return true
 }
 
-// matchOne is matchAt for a single entry: the step table is computed only
-// for the classes of that entry instead of the whole index.
-func (ix *Index) matchOne(i int, t *token) bool {
-	if t.mask&^ix.masks[i] != 0 {
-		return false
-	}
-	h := ix.hays[i]
-	if strings.Contains(h, t.raw) || t.digits != "" && strings.Contains(h, t.digits) {
-		return true
-	}
-	if !t.py {
-		return false
-	}
-	L := len(t.raw)
+// runDirect is runMatch without a table: each step is computed from the
+// class's readings.
+func (ix *Index) runDirect(seq []uint32, tok string) bool {
+	goal := uint64(1) << uint(len(tok))
 	var set uint64
-	for _, c := range ix.seqs[i] {
+	for _, c := range seq {
 		next := uint64(0)
 		for s := set | 1; s != 0; s &= s - 1 {
-			next |= ix.step(c, t.raw, bits.TrailingZeros64(s))
+			next |= ix.step(c, tok, bits.TrailingZeros64(s))
 		}
-		if next&(1<<uint(L)) != 0 {
+		if next&goal != 0 {
 			return true
 		}
 		set = next
@@ -244,7 +255,7 @@ func (ix *Index) matchOne(i int, t *token) bool {
 	return false
 }
 
-// step is one row cell of a step table computed directly: the positions
+// step is one cell of a step table computed directly: the positions
 // reachable from p in tok by consuming one character of class ci.
 func (ix *Index) step(ci uint32, tok string, p int) uint64 {
 	if ci == 0 {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/crmtui/crmtui/domain"
 )
 
 // fold maps a rune to the form both the index and the queries use:
@@ -30,20 +28,37 @@ func fold(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// runeBit is the prefilter bit of a folded rune: bits 0–25 are the letters,
-// 26–35 the digits, 36–63 a hash of anything else (Chinese characters,
-// punctuation). An entry's mask is the OR of the bits of everything it can
-// match, a token's the OR of the bits it needs, so an entry whose mask lacks
-// one of the token's bits cannot match it.
-func runeBit(r rune) uint64 {
+// charSet is a prefilter: a set of characters kept as bits, with false
+// positives. ASCII letters and digits have a bit each in ascii (0–25, 26–35);
+// other ASCII characters share the remaining 28 bits by hash; anything else
+// (Chinese characters above all) is hashed into the 64 bits of other. An
+// entry's set holds everything it can match, a token's what it needs, so an
+// entry whose set lacks a bit of the token's cannot match it.
+type charSet struct {
+	ascii, other uint64
+}
+
+func (s *charSet) add(r rune) {
 	switch {
 	case r >= 'a' && r <= 'z':
-		return 1 << (r - 'a')
+		s.ascii |= 1 << (r - 'a')
 	case r >= '0' && r <= '9':
-		return 1 << (26 + r - '0')
+		s.ascii |= 1 << (26 + r - '0')
+	case r < utf8.RuneSelf:
+		s.ascii |= 1 << (36 + uint32(r)%28)
+	default:
+		s.other |= 1 << ((uint32(r) * 2654435761) >> 26)
 	}
-	h := uint32(r) * 2654435761
-	return 1 << (36 + (h>>16)%28)
+}
+
+func (s *charSet) union(t charSet) {
+	s.ascii |= t.ascii
+	s.other |= t.other
+}
+
+// covers reports whether s has every bit of t.
+func (s *charSet) covers(t *charSet) bool {
+	return t.ascii&^s.ascii|t.other&^s.other == 0
 }
 
 // skipInRun reports whether r is passed over when a token is consumed along
@@ -63,10 +78,11 @@ func isPhonePunct(r rune) bool {
 
 // token is one space-separated word of a query, prepared for matching.
 type token struct {
-	raw    string // folded; a substring of a field
-	digits string // when raw is digits and phone punctuation: its digits; else ""
-	py     bool   // raw has a letter or a non-ASCII character: try pinyin
-	mask   uint64 // prefilter bits every match needs
+	raw    string  // folded; a substring of a field
+	digits string  // when raw is digits and phone punctuation: its digits; else ""
+	py     bool    // raw has a letter or a non-ASCII character: try pinyin
+	need   charSet // the characters every match needs
+	first  uint32  // the token's first letter, which a pinyin match starts a reading with; or skippedBit
 }
 
 // maxPinyinToken is the longest token (in bytes) matched by pinyin: token
@@ -147,7 +163,7 @@ func newToken(w string) (token, bool) {
 		for i := 0; i < len(w); i++ {
 			if w[i] >= '0' && w[i] <= '9' {
 				d = append(d, w[i])
-				t.mask |= runeBit(rune(w[i]))
+				t.need.add(rune(w[i]))
 			}
 		}
 		t.digits = string(d)
@@ -160,7 +176,13 @@ func newToken(w string) (token, bool) {
 		t.py = false
 	}
 	for _, r := range w {
-		t.mask |= runeBit(r)
+		t.need.add(r)
+	}
+	if c := w[0]; c >= 'a' && c <= 'z' {
+		t.first = 1 << (c - 'a')
+	}
+	if !strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+		t.first = skippedBit
 	}
 	return t, true
 }
@@ -186,17 +208,4 @@ func (q *query) refines(p *query) bool {
 		}
 	}
 	return true
-}
-
-// phoneDigits returns the digits of a phone number as stored in the
-// haystack: domain.NormalizePhone, then digits only (a leading + dropped).
-func phoneDigits(p string) string {
-	n := domain.NormalizePhone(p)
-	var b strings.Builder
-	for i := 0; i < len(n); i++ {
-		if n[i] >= '0' && n[i] <= '9' {
-			b.WriteByte(n[i])
-		}
-	}
-	return b.String()
 }

@@ -10,7 +10,8 @@ import (
 // more than one reading in the dictionary: as a surname 曾 is zeng and never
 // ceng, 单 is shan, 解 is xie. Where a surname has two accepted readings
 // (盖 ge/gai, 翟 zhai/di) both are listed. A surname not listed here keeps all
-// its dictionary readings.
+// its dictionary readings. Two readings are not in the dictionary: 黑 he
+// and 谌 shen, the surname readings beside the common ones.
 var surnameReadings = map[rune]string{
 	'王': "wang", '吴': "wu", '朱': "zhu", '许': "xu", '冯': "feng", '邓': "deng", '彭': "peng",
 	'曾': "zeng", '董': "dong", '潘': "pan", '蔡': "cai", '余': "yu", '于': "yu", '杜': "du",
@@ -35,7 +36,7 @@ var surnameReadings = map[rune]string{
 	'幸': "xing", '由': "you", '种': "chong", '折': "she", '秘': "bi", '员': "yun", '句': "gou",
 	'召': "shao", '能': "nai", '藏': "zang", '便': "pian", '朝': "chao", '贲': "ben", '乜': "nie",
 	'蕃': "pi", '颉': "xie", '传': "chuan", '繁': "po", '眭': "sui", '郇': "huan", '铅': "yan",
-	'长': "chang", '重': "chong", '行': "xing,hang", '隗': "wei,kui", '莘': "shen,xin", '黑': "he",
+	'长': "chang", '重': "chong", '行': "xing,hang", '隗': "wei,kui", '莘': "shen,xin", '黑': "hei,he",
 	'相': "xiang", '过': "guo", '华': "hua", '纪': "ji", '阿': "a", '曲': "qu", '燕': "yan",
 	'谌': "chen,shen", '厍': "she", '恽': "yun", '占': "zhan", '粘': "nian", '教': "jiao",
 }
@@ -121,7 +122,7 @@ type class struct {
 	lit   rune     // the character itself, folded; it always matches itself
 	syl   []uint16 // ids of its readings in table.syls
 	first uint32   // bit i set when a reading starts with 'a'+i, or lit is that letter
-	mask  uint64   // every bit (see runeBit) the class can consume
+	chars charSet  // every character the class can consume: itself and its readings' letters
 }
 
 // classKey names a class while building; readings is "" for the character's
@@ -174,7 +175,8 @@ func (t *table) readingClass(r rune, readings string) uint32 {
 }
 
 func (t *table) newClass(r rune, readings []string) uint32 {
-	c := class{lit: r, mask: runeBit(r)}
+	c := class{lit: r}
+	c.chars.add(r)
 	if r >= 'a' && r <= 'z' {
 		c.first |= 1 << (r - 'a')
 	}
@@ -188,7 +190,7 @@ func (t *table) newClass(r rune, readings []string) uint32 {
 		c.syl = append(c.syl, id)
 		c.first |= 1 << (s[0] - 'a')
 		for i := 0; i < len(s); i++ {
-			c.mask |= runeBit(rune(s[i]))
+			c.chars.add(rune(s[i]))
 		}
 	}
 	t.classes = append(t.classes, c)

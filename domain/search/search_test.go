@@ -26,116 +26,123 @@ var fixture = []Entry{
 	{ID: 13, Name: "尉迟恭"},
 	{ID: 14, Name: "吕重行", Tags: []string{"老客户"}},
 	{ID: 15, Name: "陈解", Remark: "曾哥"},
+	{ID: 16, Name: "马 丁"},
+}
+
+// searchCases are queries over fixture and the IDs they find.
+var searchCases = []struct {
+	q    string
+	want []int64
+}{
+	// 张三: initials, full, partial, mixed characters and letters.
+	{"zs", []int64{1}},
+	{"zhangs", []int64{1}},
+	{"zhs", []int64{1}},
+	{"zhangsan", []int64{1}},
+	{"zhang san", []int64{1}},
+	{"张s", []int64{1}},
+	{"张san", []int64{1}},
+	{"张三", []int64{1}},
+	{"ＺＳ", []int64{1}}, // full-width from an input method
+	{"ZhangS", []int64{1}},
+	{"sz", nil}, // order matters
+	{"sanz", nil},
+	{"zhangsx", nil},
+	// Surnames read as surnames.
+	{"zxm", []int64{2}},
+	{"zengxiaoming", []int64{2}},
+	{"cxm", nil}, // 曾 is never ceng as a surname
+	{"cengxiao", nil},
+	{"stf", []int64{3}},
+	{"shantianfang", []int64{3}},
+	{"dtf", nil},
+	{"xwb", []int64{4}},
+	{"jwb", nil},
+	{"jiewb", []int64{4}}, // the WeChat ID JieWB
+	{"xiewenbo", []int64{4}},
+	{"jiewenbo", nil},
+	{"ozq", []int64{5}},
+	{"ouzhiqiang", []int64{5}},
+	{"qzq", nil},
+	{"qx", []int64{6}},
+	{"qiuxiao", []int64{6}},
+	{"chouxiao", nil}, // 仇 is not chou as a surname
+	{"pz", []int64{7}},
+	{"piaozheng", []int64{7}},
+	{"puzheng", nil},
+	{"zl", []int64{8, 10}}, // 查理, and 李长乐 (zhang le)
+	{"zhali", []int64{8}},
+	{"chali", nil},
+	{"oynn", []int64{9}},
+	{"ouyang", []int64{9}},
+	{"ouyangnana", []int64{9}},
+	{"yuchigong", []int64{13}},
+	{"ycg", []int64{13}},
+	{"wcg", nil},
+	// Polyphonic characters in given names match any reading.
+	{"lcl", []int64{10}},
+	{"lzl", []int64{10}},
+	{"lcy", []int64{10}},
+	{"lichangle", []int64{10}},
+	{"lizhangyue", []int64{10}},
+	{"changle", []int64{10}},
+	{"zhangyue", []int64{10}},
+	{"lzx", []int64{14}},
+	{"lvchonghang", []int64{14}},
+	{"luzhongxing", []int64{14}},
+	{"lczx", nil},
+	// Remark (备注名), by text and pinyin; the remark keeps all readings.
+	{"yj", []int64{11}},
+	{"瑜伽", []int64{11}},
+	{"王姐", []int64{11}},
+	{"wjyj", []int64{11}},
+	{"cg", []int64{13, 15}}, // 尉迟恭 (chi gong), and the remark 曾哥
+	{"zengge", []int64{15}},
+	{"cjz", nil}, // name and remark are not one run
+	// Latin names.
+	{"lily", []int64{12}},
+	{"LILY", []int64{12}},
+	{"lilyw", []int64{12}},
+	{"lily王", []int64{12}},
+	{"马丁", []int64{16}}, // the space inside is passed over
+	{"md", []int64{16}},
+	// Phones.
+	{"8000", []int64{1}},
+	{"138 0013", []int64{1}},
+	{"138-0013-8000", []int64{1}},
+	{"１３８００１３", []int64{1}},
+	{"5555", []int64{11}},
+	{"021-5555", []int64{11}},
+	{"8618600009999", []int64{11}},
+	{"0000", []int64{11}},
+	{"1380 9999", nil}, // one number, not two
+	{"-88", nil},       // phone digits are looked for in phones only, not in zhangsan_88
+	{"88", []int64{1}}, // as text, anywhere
+	// WeChat and tags.
+	{"san_8", []int64{1}},
+	{"_88", []int64{1}},
+	{"vip", []int64{1, 9}},
+	{"羊绒", []int64{9}},
+	{"评书", []int64{3}},
+	{"ps", nil}, // tags are not matched by pinyin
+	// Several tokens: all must match, each anywhere.
+	{"vip zs", []int64{1}},
+	{"zs vip", []int64{1}},
+	{"vip oy", []int64{9}},
+	{"vip cxm", nil},
+	{"wang 5555", []int64{11}},
+	// Empty and no match.
+	{"", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}},
+	{"   ", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}},
+	{"-", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}},
+	{"qqq", nil},
+	{"赵", nil},
+	{"99999999", nil},
 }
 
 func TestSearch(t *testing.T) {
 	ix := New(fixture)
-	cases := []struct {
-		q    string
-		want []int64
-	}{
-		// 张三: initials, full, partial, mixed characters and letters.
-		{"zs", []int64{1}},
-		{"zhangs", []int64{1}},
-		{"zhs", []int64{1}},
-		{"zhangsan", []int64{1}},
-		{"zhang san", []int64{1}},
-		{"张s", []int64{1}},
-		{"张san", []int64{1}},
-		{"张三", []int64{1}},
-		{"ＺＳ", []int64{1}}, // full-width from an input method
-		{"ZhangS", []int64{1}},
-		{"sz", nil}, // order matters
-		{"sanz", nil},
-		{"zhangsx", nil},
-		// Surnames read as surnames.
-		{"zxm", []int64{2}},
-		{"zengxiaoming", []int64{2}},
-		{"cxm", nil}, // 曾 is never ceng as a surname
-		{"cengxiao", nil},
-		{"stf", []int64{3}},
-		{"shantianfang", []int64{3}},
-		{"dtf", nil},
-		{"xwb", []int64{4}},
-		{"jwb", nil},
-		{"jiewb", []int64{4}}, // the WeChat ID JieWB
-		{"xiewenbo", []int64{4}},
-		{"jiewenbo", nil},
-		{"ozq", []int64{5}},
-		{"ouzhiqiang", []int64{5}},
-		{"qzq", nil},
-		{"qx", []int64{6}},
-		{"qiuxiao", []int64{6}},
-		{"chouxiao", nil}, // 仇 is not chou as a surname
-		{"pz", []int64{7}},
-		{"piaozheng", []int64{7}},
-		{"puzheng", nil},
-		{"zl", []int64{8, 10}}, // 查理, and 李长乐 (zhang le)
-		{"zhali", []int64{8}},
-		{"chali", nil},
-		{"oynn", []int64{9}},
-		{"ouyang", []int64{9}},
-		{"ouyangnana", []int64{9}},
-		{"yuchigong", []int64{13}},
-		{"ycg", []int64{13}},
-		{"wcg", nil},
-		// Polyphonic characters in given names match any reading.
-		{"lcl", []int64{10}},
-		{"lzl", []int64{10}},
-		{"lcy", []int64{10}},
-		{"lichangle", []int64{10}},
-		{"lizhangyue", []int64{10}},
-		{"changle", []int64{10}},
-		{"zhangyue", []int64{10}},
-		{"lzx", []int64{14}},
-		{"lvchonghang", []int64{14}},
-		{"luzhongxing", []int64{14}},
-		{"lczx", nil},
-		// Remark (备注名), by text and pinyin; the remark keeps all readings.
-		{"yj", []int64{11}},
-		{"瑜伽", []int64{11}},
-		{"王姐", []int64{11}},
-		{"wjyj", []int64{11}},
-		{"cg", []int64{13, 15}}, // 尉迟恭 (chi gong), and the remark 曾哥
-		{"zengge", []int64{15}},
-		{"cjz", nil}, // name and remark are not one run
-		// Latin names.
-		{"lily", []int64{12}},
-		{"LILY", []int64{12}},
-		{"lilyw", []int64{12}},
-		{"lily王", []int64{12}},
-		// Phones.
-		{"8000", []int64{1}},
-		{"138 0013", []int64{1}},
-		{"138-0013-8000", []int64{1}},
-		{"１３８００１３", []int64{1}},
-		{"5555", []int64{11}},
-		{"021-5555", []int64{11}},
-		{"8618600009999", []int64{11}},
-		{"0000", []int64{11}},
-		{"1380 9999", nil}, // one number, not two
-		// WeChat and tags.
-		{"san_8", []int64{1}},
-		{"_88", []int64{1}},
-		{"vip", []int64{1, 9}},
-		{"羊绒", []int64{9}},
-		{"评书", []int64{3}},
-		{"ps", nil}, // tags are not matched by pinyin
-		// Several tokens: all must match, each anywhere.
-		{"vip zs", []int64{1}},
-		{"zs vip", []int64{1}},
-		{"vip oy", []int64{9}},
-		{"vip cxm", nil},
-		{"wang 5555", []int64{11}},
-		// Empty and no match.
-		{"", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}},
-		{"   ", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}},
-		{"-", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}},
-		{"qqq", nil},
-		{"赵", nil},
-		{"99999999", nil},
-	}
-	for _, c := range cases {
+	for _, c := range searchCases {
 		got := ix.Search(c.q)
 		if !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
 			t.Errorf("Search(%q) = %v, want %v", c.q, got, c.want)
@@ -152,6 +159,19 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// TestSearchWithoutTables runs the cases with no room for step tables, as
+// for a huge pasted query: the steps are then computed as needed.
+func TestSearchWithoutTables(t *testing.T) {
+	defer func(n int) { maxTableCells = n }(maxTableCells)
+	maxTableCells = 0
+	ix := New(fixture)
+	for _, c := range searchCases {
+		if got := ix.Search(c.q); !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+			t.Errorf("Search(%q) = %v, want %v", c.q, got, c.want)
+		}
+	}
+}
+
 func TestMatchUnknownID(t *testing.T) {
 	ix := New(fixture)
 	if ix.Match(999, "") {
@@ -164,6 +184,29 @@ func TestOrderIsEntryOrder(t *testing.T) {
 	ix := New(es)
 	if got := ix.Search("san"); !slices.Equal(got, []int64{30, 10, 20}) {
 		t.Errorf("Search(san) = %v, want entry order [30 10 20]", got)
+	}
+}
+
+func TestReorder(t *testing.T) {
+	ix := New(fixture)
+	f := ix.NewFilter()
+	if got := f.Search("vip"); !slices.Equal(got, []int64{1, 9}) {
+		t.Fatalf("before: %v", got)
+	}
+	ix.Remove(3)
+	ix.Reorder([]int64{9, 999, 14, 9, 3})
+	if got := ix.Search(""); !slices.Equal(got, []int64{9, 14, 1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 15, 16}) {
+		t.Errorf("after Reorder: %v", got)
+	}
+	if got := f.Search("vip"); !slices.Equal(got, []int64{9, 1}) {
+		t.Errorf("a Filter after Reorder: %v, want [9 1]", got)
+	}
+	if !ix.Match(14, "lcx") || ix.Match(3, "") || ix.Len() != 15 {
+		t.Error("Reorder lost or revived an entry")
+	}
+	ix.Upsert(Entry{ID: 3, Name: "单田芳"})
+	if got := ix.Search("stf"); !slices.Equal(got, []int64{3}) {
+		t.Errorf("Upsert after Reorder: %v", got)
 	}
 }
 
@@ -276,22 +319,37 @@ func TestAgainstNaive(t *testing.T) {
 	es := genEntries(3000)
 	ix := New(es)
 	r := rand.New(rand.NewPCG(3, 4))
-	var queries []string
+	type query struct {
+		q    string
+		from int64 // the entry it was made from, which it must find
+	}
+	var queries []query
 	for range 300 {
 		e := es[r.IntN(len(es))]
-		queries = append(queries, randomQueryFrom(r, e))
+		q, ok := randomQueryFor(r, e)
+		if !ok {
+			e.ID = 0
+		}
+		queries = append(queries, query{q, e.ID})
 	}
-	queries = append(queries, "wang", "zs", "zhangs", "张", "张s", "1380", "wang vip", "xyzzy", "lv", "lu", "nn", "yj", "_lucky")
-	runs := make([][2][][]string, len(es))
+	for _, q := range []string{"wang", "zs", "zhangs", "张", "张s", "1380", "wang vip", "xyzzy", "lv", "lu", "nn", "yj", "_lucky"} {
+		queries = append(queries, query{q, 0})
+	}
+	naive := make([]naiveEntry, len(es))
 	for i, e := range es {
-		runs[i] = naiveRuns(e)
+		naive[i] = newNaive(e)
 	}
-	for _, q := range queries {
+	for _, qf := range queries {
+		q := qf.q
+		pq := parseQuery(q)
 		var want []int64
 		for i, e := range es {
-			if naiveMatchRuns(e, runs[i], q) {
+			if naive[i].match(pq) {
 				want = append(want, e.ID)
 			}
+		}
+		if qf.from != 0 && !slices.Contains(want, qf.from) {
+			t.Errorf("query %q made from entry %d does not find it (naive)", q, qf.from)
 		}
 		if got := ix.Search(q); !slices.Equal(got, want) {
 			t.Errorf("Search(%q): %d ids, naive %d; first difference %v", q, len(got), len(want), firstDiff(got, want))
@@ -318,7 +376,14 @@ func firstDiff(a, b []int64) string {
 // randomQueryFrom makes a query a person might type for e: pinyin initials
 // or syllables, characters, phone digits, a WeChat or tag piece.
 func randomQueryFrom(r *rand.Rand, e Entry) string {
-	runs := naiveRuns(e)
+	q, _ := randomQueryFor(r, e)
+	return q
+}
+
+// randomQueryFor is randomQueryFrom that also says whether the query was
+// made from e's fields (false for a stand-in when a field is empty).
+func randomQueryFor(r *rand.Rand, e Entry) (string, bool) {
+	runs := newNaive(e).runs
 	switch r.IntN(6) {
 	case 0, 1: // pinyin from a random start, each character by a random part of a reading
 		run := runs[0]
@@ -326,7 +391,7 @@ func randomQueryFrom(r *rand.Rand, e Entry) string {
 			run = runs[1]
 		}
 		if len(run) == 0 {
-			return "x"
+			return "x", false
 		}
 		var b strings.Builder
 		for _, alt := range run[r.IntN(len(run)):] {
@@ -339,118 +404,28 @@ func randomQueryFrom(r *rand.Rand, e Entry) string {
 			}
 			b.WriteString(a)
 		}
-		return b.String()
+		return b.String(), true
 	case 2:
 		if len(e.Phones) == 0 {
-			return "139"
+			return "139", false
 		}
 		p := phoneDigits(e.Phones[0])
 		i := r.IntN(len(p))
-		return p[i:min(len(p), i+2+r.IntN(6))]
+		return p[i:min(len(p), i+2+r.IntN(6))], true
 	case 3:
 		if e.WeChat == "" {
-			return "lucky"
+			return "lucky", false
 		}
 		i := r.IntN(len(e.WeChat))
-		return e.WeChat[i:min(len(e.WeChat), i+1+r.IntN(5))]
+		return e.WeChat[i:min(len(e.WeChat), i+1+r.IntN(5))], true
 	case 4:
 		if len(e.Tags) == 0 {
-			return "vip"
+			return "vip", false
 		}
-		return e.Tags[0] + " " + string([]rune(e.Name)[:1])
+		return e.Tags[0] + " " + string([]rune(e.Name)[:1]), true
 	}
 	rs := []rune(e.Name)
-	return string(rs[r.IntN(len(rs)):])
-}
-
-func TestFilterMatchesSearch(t *testing.T) {
-	es := genEntries(5000)
-	ix := New(es)
-	f := ix.NewFilter()
-	r := rand.New(rand.NewPCG(5, 6))
-	// Type queries a key at a time, with backspaces and jumps.
-	for range 40 {
-		target := randomQueryFrom(r, es[r.IntN(len(es))])
-		if r.IntN(4) == 0 {
-			target += " " + randomQueryFrom(r, es[r.IntN(len(es))])
-		}
-		typed := ""
-		for _, c := range target {
-			typed += string(c)
-			check(t, ix, f, typed)
-			if r.IntN(5) == 0 && len(typed) > 0 { // backspace
-				rs := []rune(typed)
-				typed = string(rs[:len(rs)-1])
-				check(t, ix, f, typed)
-			}
-		}
-		if r.IntN(3) == 0 { // the index changes under the filter
-			e := es[r.IntN(len(es))]
-			e.Name = "张" + e.Name
-			ix.Upsert(e)
-			check(t, ix, f, typed)
-		}
-	}
-}
-
-func check(t *testing.T, ix *Index, f *Filter, q string) {
-	t.Helper()
-	want := ix.Search(q)
-	if got := f.Search(q); !slices.Equal(got, want) {
-		t.Fatalf("Filter.Search(%q): %d ids, Search %d; %s", q, len(got), len(want), firstDiff(got, want))
-	}
-}
-
-func TestFilterNarrowsAndRemembers(t *testing.T) {
-	ix := New(fixture)
-	f := ix.NewFilter()
-	for _, q := range []string{"z", "zh", "zha", "zhan", "zhang", "zhangs"} {
-		f.Search(q)
-	}
-	if len(f.steps) != 6 {
-		t.Fatalf("steps = %d, want 6 (each query refines the previous)", len(f.steps))
-	}
-	// 张三, 李长乐, and 吕重行 (z of zhong, then hang).
-	if got := f.Search("zhang"); !slices.Equal(got, []int64{1, 10, 14}) {
-		t.Errorf("back to zhang = %v, want [1 10 14]", got)
-	}
-	if len(f.steps) != 5 {
-		t.Errorf("after backspace steps = %d, want 5", len(f.steps))
-	}
-	f.Search("vip")
-	if len(f.steps) != 1 {
-		t.Errorf("a new query keeps %d steps, want 1", len(f.steps))
-	}
-	ix.Upsert(Entry{ID: 50, Name: "维普"})
-	if got := f.Search("vip"); !slices.Equal(got, []int64{1, 9}) {
-		t.Errorf("after Upsert vip = %v", got)
-	}
-	if got := f.Search("wp"); !slices.Equal(got, []int64{50}) {
-		t.Errorf("the Filter missed an Upsert: wp = %v, want [50]", got)
-	}
-}
-
-func TestRefines(t *testing.T) {
-	cases := []struct {
-		old, new string
-		want     bool
-	}{
-		{"zh", "zhang", true},
-		{"zhang", "zhang san", true},
-		{"zhang s", "zhangs", false},
-		{"138", "138 0", true}, // one phone token 1380
-		{"138 0", "138 0a", false},
-		{"1", "1a", false}, // digits are not matched by pinyin, 1a is
-		{"vip", "vip 张", true},
-		{"张", "张s", true},
-		{"", "x", true},
-	}
-	for _, c := range cases {
-		o, n := parseQuery(c.old), parseQuery(c.new)
-		if got := n.refines(&o); got != c.want {
-			t.Errorf("%q refines %q = %v, want %v", c.new, c.old, got, c.want)
-		}
-	}
+	return string(rs[r.IntN(len(rs)):]), true
 }
 
 func TestParseQuery(t *testing.T) {
@@ -485,6 +460,31 @@ func TestReadings(t *testing.T) {
 		if got := strings.Join(dictReadings(r), " "); got != want {
 			t.Errorf("readings of %c = %q, want %q", r, got, want)
 		}
+	}
+}
+
+// TestSurnameTables guards the hand-written tables against typos: every
+// surname reading is one of the character's dictionary readings.
+func TestSurnameTables(t *testing.T) {
+	outsideDict := map[string]bool{"黑he": true, "谌shen": true}
+	check := func(r rune, readings string) {
+		for _, rd := range strings.Split(readings, ",") {
+			if !slices.Contains(dictReadings(r), rd) && !outsideDict[string(r)+rd] {
+				t.Errorf("surname %c read %q, not among its readings %v", r, rd, dictReadings(r))
+			}
+		}
+	}
+	for r, rd := range surnameReadings {
+		check(r, rd)
+	}
+	for s, rd := range compoundReadings {
+		rs := []rune(s)
+		if len(rs) != 2 {
+			t.Errorf("compound surname %q is not two characters", s)
+			continue
+		}
+		check(rs[0], rd[0])
+		check(rs[1], rd[1])
 	}
 }
 
