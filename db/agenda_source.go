@@ -382,18 +382,31 @@ func (s *Store) Customers(ctx context.Context, ids []int64) (map[int64]agenda.Cu
 	return out, nil
 }
 
-// DoneOn counts items marked done on day by the scope's salesperson (or anyone).
-func (s *Store) DoneOn(ctx context.Context, sc agenda.Scope, day domain.Date) (int, error) {
-	q := "SELECT count(*) FROM item_states WHERE on_date = ? AND state = 'done'"
+// ActedOn counts the items acted on during day by the scope's salesperson
+// (anyone's with scope.All): done ones, and per rule every kept state.
+func (s *Store) ActedOn(ctx context.Context, sc agenda.Scope, day domain.Date) (agenda.Acted, error) {
+	q := "SELECT rule, state, count(*) FROM item_states WHERE on_date = ? AND state <> 'trying'"
 	args := []any{dateArg(day)}
 	if !sc.All {
 		q += " AND salesperson_id = ?"
 		args = append(args, sc.SalesID)
 	}
-	var n int
-	err := s.db.QueryRowContext(ctx, q, args...).Scan(&n)
+	rows, err := s.db.QueryContext(ctx, q+" GROUP BY rule, state", args...)
 	if err != nil {
-		return 0, fmt.Errorf("done count: %w", err)
+		return agenda.Acted{}, fmt.Errorf("acted count: %w", err)
 	}
-	return n, nil
+	defer rows.Close()
+	out := agenda.Acted{ByRule: map[agenda.RuleID]int{}}
+	for rows.Next() {
+		var rule, state string
+		var n int
+		if err := rows.Scan(&rule, &state, &n); err != nil {
+			return out, err
+		}
+		out.ByRule[agenda.RuleID(rule)] += n
+		if agenda.State(state) == agenda.StateDone {
+			out.Done += n
+		}
+	}
+	return out, rows.Err()
 }

@@ -89,12 +89,31 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		m.status = msg
 		return m, nil
-	case switchTabMsg:
-		return m, m.switchTo(msg.to)
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		cmd := m.key(msg)
+		return m, tea.Batch(cmd, m.applyNav())
 	}
-	return m, m.broadcast(msg)
+	cmd := m.broadcast(msg)
+	return m, tea.Batch(cmd, m.applyNav())
+}
+
+// applyNav carries out the page changes pages asked for during this Update.
+func (m *Model) applyNav() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, op := range m.c.nav {
+		switch {
+		case op.push != nil:
+			m.stack = append(m.stack, op.push)
+		case op.pop:
+			if len(m.stack) > 0 {
+				m.stack = m.stack[:len(m.stack)-1]
+			}
+		case op.tabSet:
+			cmds = append(cmds, m.switchTo(op.tab))
+		}
+	}
+	m.c.nav = m.c.nav[:0]
+	return tea.Batch(cmds...)
 }
 
 // broadcast gives a non-key message to every page: results of loads and
@@ -153,18 +172,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if len(m.stack) > 0 {
 		i := len(m.stack) - 1
 		m.stack[i], cmd = m.stack[i].Update(msg)
-		if cmd == nil && !top.Typing() && key.Matches(msg, k.Back) {
-			m.stack = m.stack[:i]
+		if len(m.c.nav) == 0 && !top.Typing() && key.Matches(msg, k.Back) {
+			m.c.close() // pages without their own esc (the detail) close on esc
 		}
 		return cmd
 	}
 	m.tabs[m.current], cmd = m.tabs[m.current].Update(msg)
 	return cmd
 }
-
-// switchTabMsg asks the root to show a tab (the empty store's "a" on Today
-// opens the customer form on Customers, for one).
-type switchTabMsg struct{ to screen }
 
 func (m *Model) switchTo(s screen) tea.Cmd {
 	m.current = s
@@ -243,7 +258,9 @@ func (m *Model) footer(w int) string {
 			parts = append(parts, c.styles.Key.Render(b.Help().Key)+" "+c.styles.KeyDesc.Render(b.Help().Desc))
 		}
 	}
-	parts = append(parts, c.styles.Key.Render("?")+" "+c.styles.KeyDesc.Render(c.cat.T("tui.key.help")))
+	help := c.styles.Key.Render("?") + " " + c.styles.KeyDesc.Render(c.cat.T("tui.key.help"))
+	// "? help" is always there: the page's keys take the room left beside it.
+	room := w - width(help) - 2
 	line := ""
 	for _, p := range parts {
 		next := line
@@ -251,10 +268,13 @@ func (m *Model) footer(w int) string {
 			next += "  "
 		}
 		next += p
-		if width(next) > w {
+		if width(next) > room {
 			break
 		}
 		line = next
 	}
-	return line
+	if line == "" {
+		return help
+	}
+	return line + "  " + help
 }

@@ -58,7 +58,27 @@ type common struct {
 	height    int
 	noColor   bool
 	dark      bool
+	nav       []navOp // page changes asked for during this Update, applied by the root before the next message
 }
+
+// navOp is a page change a page asks for while handling a message. Pages
+// record it here instead of returning a command, so that a key typed right
+// after (d then esc) already reaches the page it was meant for.
+type navOp struct {
+	push   page   // open this page, or
+	pop    bool   // close the top page, or
+	tab    screen // show this tab (with tabSet)
+	tabSet bool
+}
+
+// open shows p above the current page.
+func (c *common) open(p page) { c.nav = append(c.nav, navOp{push: p}) }
+
+// close closes the top page.
+func (c *common) close() { c.nav = append(c.nav, navOp{pop: true}) }
+
+// showTab switches to a tab, closing the pages above the current one.
+func (c *common) showTab(s screen) { c.nav = append(c.nav, navOp{tab: s, tabSet: true}) }
 
 // today is the local calendar day of the clock.
 func (c *common) today() domain.Date { return domain.DateOf(c.now().In(c.loc)) }

@@ -47,6 +47,7 @@ type customersPage struct {
 	tags    []string // the store's tags (分组标签), most used first
 	tag     int      // 0 all, else index+1 in tags
 	loading bool
+	loadErr error
 	took    time.Duration // the last search's time, shown for the curious
 }
 
@@ -70,7 +71,6 @@ type customersChangedMsg struct{}
 func newCustomersPage(c *common) *customersPage {
 	in := textinput.New()
 	in.Prompt = ""
-	in.Placeholder = c.cat.T("tui.customers.filter_hint")
 	st := textinput.DefaultStyles(c.dark)
 	st.Cursor.Blink = false
 	in.SetStyles(st)
@@ -171,6 +171,7 @@ func (p *customersPage) Update(msg tea.Msg) (page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case customersMsg:
 		p.loading = false
+		p.loadErr = msg.err
 		if msg.err != nil {
 			return p, p.c.errStatus(msg.err)
 		}
@@ -244,7 +245,7 @@ func (p *customersPage) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Up):
 		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(msg, k.Add):
-		return push(newQuickAddForm(p.c))
+		p.c.open(newQuickAddForm(p.c))
 	case key.Matches(msg, k.Sort):
 		p.sort = (p.sort + 1) % sortCount
 		p.rebuild()
@@ -276,9 +277,18 @@ func (p *customersPage) View(w, h int) string {
 	s, cat := p.c.styles, p.c.cat
 	var b strings.Builder
 	prompt := s.Filter.Render(cat.T("tui.customers.filter"))
-	b.WriteString(prompt + p.filter.View() + "\n")
+	field := p.filter.View()
+	if p.filter.Value() == "" {
+		// The hint is drawn beside the empty field rather than as its
+		// placeholder: the field would cut a Chinese hint to one character.
+		field = cut(field+s.Dim.Render(cat.T("tui.customers.filter_hint")), max(0, w-width(prompt)))
+	}
+	b.WriteString(prompt + field + "\n")
 	if p.loading {
 		return b.String() + s.Dim.Render(cat.T("tui.customers.loading"))
+	}
+	if p.loadErr != nil {
+		return b.String() + "\n" + s.Error.Render(wrap(cat.T("tui.status.error", cat.Error(p.loadErr)), w))
 	}
 	if len(p.all) == 0 {
 		b.WriteString("\n" + s.Title.Render(cat.T("tui.empty.title")) + "\n\n")
@@ -321,21 +331,23 @@ func (p *customersPage) View(w, h int) string {
 // row is one customer: name (remark), phone, class, stage, last purchase, tags.
 func (p *customersPage) row(cs *domain.CustomerSummary, w int) string {
 	s, cat := p.c.styles, p.c.cat
-	name := cs.Name
+	name := clean(cs.Name)
 	if cs.Remark != "" {
-		name += "（" + cs.Remark + "）"
+		name += " " + clean(cs.Remark)
 	}
 	phone := ""
 	if len(cs.Phones) > 0 {
 		phone = cs.Phones[0]
 	}
-	nameW := 20
+	nameW, classW, stageW := 20, wordWidth(domain.Classes, cat.Class), wordWidth(domain.Stages, cat.Stage)
+	class := cat.Class(cs.Class)
 	if p.c.narrow() {
-		nameW = 14
+		nameW, classW = 14, 4
+		class = cat.T("tui.class_short." + string(cs.Class))
 	}
-	parts := []string{fit(clean(name), nameW), fit(clean(phone), 12), s.badge(cs.Class, fit(cat.Class(cs.Class), 8))}
+	parts := []string{fit(name, nameW), fit(clean(phone), 12), s.badge(cs.Class, fit(class, classW))}
 	if !p.c.narrow() {
-		parts = append(parts, fit(cat.Stage(cs.Stage), 6), fit(cat.Date(cs.LastPurchase), 10))
+		parts = append(parts, fit(cat.Stage(cs.Stage), stageW), fit(cat.Date(cs.LastPurchase), 10))
 	}
 	line := " " + strings.Join(parts, " ") + " "
 	return line + s.Dim.Render(cut(clean(strings.Join(cs.Tags, ",")), max(0, w-width(line))))
@@ -360,4 +372,14 @@ func tagsByUse(list []domain.CustomerSummary) []string {
 		return strings.Compare(a, b)
 	})
 	return tags
+}
+
+// wordWidth is the widest word the catalog gives for a list of values, so
+// that a column fits every value in either language.
+func wordWidth[T any](values []T, word func(T) string) int {
+	w := 0
+	for _, v := range values {
+		w = max(w, width(word(v)))
+	}
+	return w
 }

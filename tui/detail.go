@@ -46,10 +46,11 @@ type savedMsg struct {
 func newDetailPage(c *common, id int64) *detailPage { return &detailPage{c: c, id: id} }
 
 // openCustomer shows a customer's detail above the current page and loads
-// it; the load is sequenced after the push so its answer finds the page.
+// it; the page is on the stack before the load's answer can arrive.
 func openCustomer(c *common, id int64) tea.Cmd {
 	d := newDetailPage(c, id)
-	return tea.Sequence(push(d), d.load())
+	c.open(d)
+	return d.load()
 }
 
 // load reads the customer's file off the UI loop.
@@ -105,15 +106,15 @@ func (p *detailPage) Update(msg tea.Msg) (page, tea.Cmd) {
 			p.scroll = max(p.scroll-1, 0)
 		case p.cust == nil:
 		case key.Matches(msg, k.Edit):
-			return p, push(newProfileForm(p.c, *p.cust))
+			p.c.open(newProfileForm(p.c, *p.cust))
 		case key.Matches(msg, k.Contact):
-			return p, push(newContactForm(p.c, p.cust))
+			p.c.open(newContactForm(p.c, p.cust))
 		case key.Matches(msg, k.Purchase):
-			return p, push(newPurchaseForm(p.c, p.cust))
+			p.c.open(newPurchaseForm(p.c, p.cust))
 		case key.Matches(msg, k.FollowUp):
-			return p, push(newFollowUpForm(p.c, p.cust))
+			p.c.open(newFollowUpForm(p.c, p.cust))
 		case key.Matches(msg, k.Tag):
-			return p, push(newTagForm(p.c, *p.cust))
+			p.c.open(newTagForm(p.c, *p.cust))
 		}
 	}
 	return p, nil
@@ -200,20 +201,28 @@ func (p *detailPage) View(w, h int) string {
 	if len(p.purchases) == 0 {
 		add("  " + s.Dim.Render(cat.T("tui.detail.none")))
 	}
+	dateW := 0
+	for _, pu := range p.purchases {
+		dateW = max(dateW, width(cat.DateFull(pu.On)))
+	}
+	for _, ct := range p.contacts {
+		dateW = max(dateW, width(cat.DateFull(ct.On)))
+	}
 	for _, pu := range p.purchases {
 		var items []string
 		for _, li := range pu.Items {
 			items = append(items, fmt.Sprintf("%s×%d", li.Product, li.Quantity))
 		}
-		add("  " + cat.DateFull(pu.On) + "  " + fit(cat.Money(pu.Amount), 12) + clean(strings.Join(items, "、")))
+		add("  " + fit(cat.DateFull(pu.On), dateW) + "  " + fit(cat.Money(pu.Amount), 12) + clean(strings.Join(items, "、")))
 	}
 	add(s.Section.Render(cat.T("tui.detail.contacts")))
 	if len(p.contacts) == 0 {
 		add("  " + s.Dim.Render(cat.T("tui.detail.none")))
 	}
+	chW, puW, ouW := wordWidth(domain.Channels, cat.Channel), wordWidth(domain.Purposes, cat.Purpose), wordWidth(domain.Outcomes, cat.Outcome)
 	for _, ct := range p.contacts {
-		add("  " + cat.DateFull(ct.On) + "  " + fit(cat.Channel(ct.Channel), 6) + fit(cat.Purpose(ct.Purpose), 12) +
-			fit(cat.Outcome(ct.Outcome), 8) + clean(ct.Note))
+		add("  " + fit(cat.DateFull(ct.On), dateW) + "  " + fit(cat.Channel(ct.Channel), chW) + " " + fit(cat.Purpose(ct.Purpose), puW) + " " +
+			fit(cat.Outcome(ct.Outcome), ouW) + " " + clean(ct.Note))
 	}
 	p.lines = len(out)
 	start := min(p.scroll, max(0, len(out)-1))

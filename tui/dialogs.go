@@ -124,7 +124,8 @@ func (d *reasonDialog) Update(msg tea.Msg) (page, tea.Cmd) {
 		return d, nil
 	}
 	if km.String() == "esc" {
-		return d, pop
+		d.c.close()
+		return d, nil
 	}
 	switch d.step {
 	case 0:
@@ -155,7 +156,8 @@ func (d *reasonDialog) Update(msg tea.Msg) (page, tea.Cmd) {
 	case 2:
 		if r, ok := reasonKeys[km.String()]; ok {
 			a := agenda.Action{Item: d.it, State: d.state, Until: d.until, Reason: r, Day: d.day, Now: d.c.now(), SalesID: d.c.salesID()}
-			return d, tea.Batch(pop, func() tea.Msg { return actionMsg{a} })
+			d.c.close()
+			return d, func() tea.Msg { return actionMsg{a} }
 		}
 	}
 	return d, nil

@@ -143,14 +143,16 @@ func (f *form) Update(msg tea.Msg) (page, tea.Cmd) {
 	cur := f.fields[f.focus]
 	switch km.String() {
 	case "esc":
-		return f, pop
+		f.c.close()
+		return f, nil
 	case "enter":
 		errs, cmd := f.submit(f.values())
 		if len(errs) > 0 {
 			f.setErrors(errs)
 			return f, nil
 		}
-		return f, tea.Batch(pop, cmd)
+		f.c.close()
+		return f, cmd
 	case "tab", "down":
 		f.setFocus(f.focus + 1)
 		return f, nil
@@ -178,7 +180,7 @@ func (f *form) Typing() bool { return len(f.fields) > 0 && f.fields[f.focus].kin
 // Help lists the form's keys.
 func (f *form) Help() []helpGroup {
 	return []helpGroup{{f.c.cat.T("tui.help.global"), []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", f.c.cat.T("tui.status.saved"))),
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", f.c.cat.T("tui.key.save"))),
 		f.c.keys.Back,
 	}}}
 }

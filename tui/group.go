@@ -71,7 +71,8 @@ func (p *groupPage) Update(msg tea.Msg) (page, tea.Cmd) {
 		case key.Matches(msg, k.Open) && len(p.members) > 0:
 			return p, openCustomer(p.c, p.members[p.cursor].ID)
 		case key.Matches(msg, k.Done):
-			return p, tea.Sequence(pop, push(newLogForm(p.c, p.it, p.it.Due)))
+			p.c.close()
+			p.c.open(newLogForm(p.c, p.it, p.it.Due))
 		case key.Matches(msg, k.Copy) && len(p.members) > 0:
 			m := p.members[p.cursor]
 			one := p.it

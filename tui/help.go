@@ -36,10 +36,28 @@ func renderHelp(c *common, groups []helpGroup, w, h int) string {
 		return one
 	}
 	// Too tall for the window (80×24): lay the groups out side by side.
-	colW := max(16, w/len(blocks)-1)
+	// Each column as wide as its widest row when they all fit, else equal
+	// shares with rows cut, never wrapped: a wrapped row reads as two keys.
+	widths := make([]int, len(blocks))
+	total := 0
+	for i, bl := range blocks {
+		for _, l := range strings.Split(bl, "\n") {
+			widths[i] = max(widths[i], width(l)+2)
+		}
+		total += widths[i]
+	}
+	if total > w {
+		for i := range widths {
+			widths[i] = max(16, w/len(blocks)-1)
+		}
+	}
 	cols := make([]string, len(blocks))
 	for i, bl := range blocks {
-		cols[i] = lipgloss.NewStyle().Width(colW).Render(bl)
+		lines := strings.Split(bl, "\n")
+		for j, l := range lines {
+			lines[j] = cut(l, widths[i]-1)
+		}
+		cols[i] = lipgloss.NewStyle().Width(widths[i]).Render(strings.Join(lines, "\n"))
 	}
 	return title + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }

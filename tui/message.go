@@ -96,7 +96,8 @@ func (p *messagePage) Update(msg tea.Msg) (page, tea.Cmd) {
 		case "y", "c":
 			return p, tea.Batch(tea.SetClipboard(p.text), status(p.c.cat.T("tui.message.copied")))
 		case "esc", "enter":
-			return p, pop
+			p.c.close()
+			return p, nil
 		}
 	}
 	return p, nil

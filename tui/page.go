@@ -18,10 +18,12 @@ type page interface {
 	Typing() bool
 }
 
-// pushMsg asks the root to show a page above the current one.
+// pushMsg asks the root to show a page above the current one; it is for
+// results of commands (a rendered message). Pages handling a key use
+// common.open, which takes effect before the next key.
 type pushMsg struct{ p page }
 
-// popMsg asks the root to close the top page.
+// popMsg asks the root to close the top page (from a command).
 type popMsg struct{}
 
 // statusMsg shows a line in the status bar.

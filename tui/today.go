@@ -207,7 +207,8 @@ func (p *todayPage) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Undo):
 		return p.undo()
 	case key.Matches(msg, k.Add) && p.empty:
-		return tea.Batch(func() tea.Msg { return switchTabMsg{screenCustomers} }, push(newQuickAddForm(p.c)))
+		p.c.showTab(screenCustomers)
+		p.c.open(newQuickAddForm(p.c))
 	default:
 		it, ok := p.selected()
 		if !ok {
@@ -220,15 +221,16 @@ func (p *todayPage) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Open):
 			if it.Group != nil {
 				g := newGroupPage(p.c, it)
-				return tea.Sequence(push(g), g.load())
+				p.c.open(g)
+				return g.load()
 			}
 			return openCustomer(p.c, it.CustomerID)
 		case key.Matches(msg, k.Done):
-			return push(newLogForm(p.c, it, p.day))
+			p.c.open(newLogForm(p.c, it, p.day))
 		case key.Matches(msg, k.Snooze):
-			return push(newReasonDialog(p.c, it, p.day, agenda.StateSnoozed))
+			p.c.open(newReasonDialog(p.c, it, p.day, agenda.StateSnoozed))
 		case key.Matches(msg, k.Skip):
-			return push(newReasonDialog(p.c, it, p.day, agenda.StateSkipped))
+			p.c.open(newReasonDialog(p.c, it, p.day, agenda.StateSkipped))
 		case key.Matches(msg, k.Copy):
 			return composeMessage(p.c, it)
 		}

@@ -84,8 +84,12 @@ func Build(ctx context.Context, src Source, q Query, cfg Config) (*Agenda, error
 	if err := b.applyCap(); err != nil {
 		return nil, fmt.Errorf("agenda marketing cap: %w", err)
 	}
+	acted, err := src.ActedOn(ctx, q.Scope, q.Date)
+	if err != nil {
+		return nil, fmt.Errorf("agenda progress: %w", err)
+	}
 	b.order()
-	b.applyLimits()
+	b.applyLimits(acted.ByRule)
 	a := &Agenda{Date: q.Date, Maintain: []Item{}, Invite: []Item{}, Serve: []Item{}}
 	open := 0
 	for _, s := range b.staged {
@@ -101,11 +105,7 @@ func Build(ctx context.Context, src Source, q Query, cfg Config) (*Agenda, error
 			open++
 		}
 	}
-	done, err := src.DoneOn(ctx, q.Scope, q.Date)
-	if err != nil {
-		return nil, fmt.Errorf("agenda progress: %w", err)
-	}
-	a.Done, a.Total = done, done+open
+	a.Done, a.Total = acted.Done, acted.Done+open
 	return a, nil
 }
 
@@ -306,11 +306,14 @@ func (b *builder) order() {
 // items: the most valuable candidates (by rank), actionable ones before
 // held ones. How long an item has waited does not decide who gets the
 // day's slots — an important customer who turned dormant today comes
-// before a new one dormant for weeks. The kept items stay in agenda order.
-func (b *builder) applyLimits() {
+// before a new one dormant for weeks. Items already acted on today use up
+// their slot, so doing one does not pull in the next: the day has an end.
+// (Invitations count the ones sent today through inviteCap.) The kept
+// items stay in agenda order.
+func (b *builder) applyLimits(acted map[RuleID]int) {
 	left := map[limitKind]int{
-		limitDormant:  b.cfg.Dormant.DailyLimit,
-		limitSeasonal: b.cfg.Seasonal.DailyLimit,
+		limitDormant:  b.cfg.Dormant.DailyLimit - acted[RuleDormant],
+		limitSeasonal: b.cfg.Seasonal.DailyLimit - acted[RuleSeasonal],
 		limitInvite:   b.inviteCap,
 	}
 	var limited []*staged

@@ -358,14 +358,18 @@ func (f *fakeSource) Customers(_ context.Context, ids []int64) (map[int64]Custom
 	return out, nil
 }
 
-func (f *fakeSource) DoneOn(_ context.Context, s Scope, day domain.Date) (int, error) {
-	n := 0
+func (f *fakeSource) ActedOn(_ context.Context, s Scope, day domain.Date) (Acted, error) {
+	out := Acted{ByRule: map[RuleID]int{}}
 	for _, st := range f.states {
-		if st.State == StateDone && st.On == day && (f.inScope(s, st.CustomerID) || (st.CustomerID == 0 && (s.All || st.SalesID == s.SalesID))) {
-			n++
+		if st.On != day || st.State == StateTrying || !(f.inScope(s, st.CustomerID) || (st.CustomerID == 0 && (s.All || st.SalesID == s.SalesID))) {
+			continue
+		}
+		out.ByRule[st.Rule]++
+		if st.State == StateDone {
+			out.Done++
 		}
 	}
-	return n, nil
+	return out, nil
 }
 
 // ---- test helpers ----

@@ -146,6 +146,18 @@ func TestDormant_DailyLimitKeepsMostValuable(t *testing.T) {
 		{name: "a held (capped) customer does not use up the limit", setup: setups(four, func(f *fakeSource) { f.touches(2, d(0), 4) }),
 			rules: []RuleID{RuleDormant}, cfg: func(c *Config) { c.Dormant.DailyLimit = 2 },
 			want: []string{dormantKey(4, d(-70)), dormantKey(3, d(-70))}},
+		{name: "an item done today keeps its slot: the next one does not come in",
+			setup: setups(four, func(f *fakeSource) {
+				f.setState(ItemState{Key: dormantKey(2, d(-70)), Rule: RuleDormant, CustomerID: 2, State: StateDone, On: d(0)})
+			}),
+			rules: []RuleID{RuleDormant}, cfg: func(c *Config) { c.Dormant.DailyLimit = 2 },
+			want: []string{dormantKey(4, d(-70))}},
+		{name: "an item snoozed yesterday frees today's slot",
+			setup: setups(four, func(f *fakeSource) {
+				f.setState(ItemState{Key: dormantKey(2, d(-70)), Rule: RuleDormant, CustomerID: 2, State: StateSnoozed, Until: d(3), On: d(-1), Reason: ReasonBusy})
+			}),
+			rules: []RuleID{RuleDormant}, cfg: func(c *Config) { c.Dormant.DailyLimit = 2 },
+			want: []string{dormantKey(4, d(-70)), dormantKey(3, d(-70))}},
 	})
 }
 

@@ -110,8 +110,16 @@ type Source interface {
 	MarketingTouches(ctx context.Context, customerIDs []int64, since domain.Date) (map[int64]int, error)
 	// Customers returns the facts of the given customers.
 	Customers(ctx context.Context, ids []int64) (map[int64]CustomerFact, error)
-	// DoneOn counts items marked done on day.
-	DoneOn(ctx context.Context, s Scope, day domain.Date) (int, error)
+	// ActedOn counts the items acted on during day (by the scope's
+	// salesperson, or anyone when s.All): done ones for the progress, and
+	// per rule every done, skipped or snoozed one for the daily limits.
+	ActedOn(ctx context.Context, s Scope, day domain.Date) (Acted, error)
+}
+
+// Acted is what ActedOn counts.
+type Acted struct {
+	Done   int
+	ByRule map[RuleID]int
 }
 
 // ErrNothingToUndo is returned by Actor.Undo when no action is left to undo.

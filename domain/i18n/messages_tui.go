@@ -181,4 +181,5 @@ var tuiMessages = map[string]msg{
 	"tui.key.followup":     {"新建跟进", "add follow-up"},
 	"tui.key.tag":          {"加标签", "add tag"},
 	"tui.key.filter":       {"输入筛选", "type to filter"},
+	"tui.key.save":         {"保存", "save"},
 }

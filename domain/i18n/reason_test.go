@@ -404,7 +404,9 @@ func (f *fixture) Customers(_ context.Context, ids []int64) (map[int64]agenda.Cu
 	}
 	return out, nil
 }
-func (f *fixture) DoneOn(context.Context, agenda.Scope, domain.Date) (int, error) { return 0, nil }
+func (f *fixture) ActedOn(context.Context, agenda.Scope, domain.Date) (agenda.Acted, error) {
+	return agenda.Acted{}, nil
+}
 
 // cells is the display width of s: East Asian wide and full-width
 // characters take two cells.
