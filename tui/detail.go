@@ -140,7 +140,10 @@ func (p *detailPage) View(w, h int) string {
 	if c.Remark != "" {
 		name += " （" + clean(c.Remark) + "）"
 	}
-	add(name + "  " + clean(c.Salutation) + "  " + s.badge(c.Stats.Class, cat.Class(c.Stats.Class)) + " · " + cat.Stage(c.Stats.Stage) +
+	if c.Salutation != "" && c.Salutation != c.Name {
+		name += "  " + clean(c.Salutation)
+	}
+	add(name + "  " + s.badge(c.Stats.Class, cat.Class(c.Stats.Class)) + " · " + cat.Stage(c.Stats.Stage) +
 		"  " + s.Progress.Render(cat.T("tui.detail.completeness", c.Stats.Completeness)))
 	_, missing := domain.Completeness(c)
 	if len(missing) > 0 {

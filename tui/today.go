@@ -307,6 +307,9 @@ func (p *todayPage) Typing() bool { return false }
 // Help lists the Today keys, the most used first (the footer shows the first group).
 func (p *todayPage) Help() []helpGroup {
 	k := p.c.keys
+	if p.empty {
+		return []helpGroup{{p.c.cat.T("tui.help.today"), []key.Binding{k.Add}}, k.globalHelp(p.c.cat)}
+	}
 	return []helpGroup{
 		{p.c.cat.T("tui.help.today"), []key.Binding{k.Done, k.Snooze, k.Skip, k.Copy, k.Undo, k.Open, k.NextSection, k.PrevDay, k.NextDay}},
 		{p.c.cat.T("tui.help.move"), []key.Binding{k.Up, k.Down, k.Maintain, k.Invite, k.Serve, k.PrevSection, k.Today, k.Refresh}},
