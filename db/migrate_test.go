@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,8 +77,8 @@ func TestMigrate_UpgradeBacksUpFirstAndKeepsData(t *testing.T) {
 		t.Errorf("new column = %q, %v", nick, err)
 	}
 	entries, err := os.ReadDir(backups)
-	if err != nil || len(entries) != 1 || !strings.Contains(entries[0].Name(), ".v1-") {
-		t.Fatalf("want one backup of version 1, got %v (%v)", entries, err)
+	if err != nil || len(entries) != 1 || !strings.Contains(entries[0].Name(), fmt.Sprintf(".v%d-", len(ms))) {
+		t.Fatalf("want one backup of version %d, got %v (%v)", len(ms), entries, err)
 	}
 	// The backup is the database as it was before the migration.
 	b, err := Open(ctx, filepath.Join(backups, entries[0].Name()), Options{Now: func() time.Time { return fixedNow }, Loc: shanghai, BackupDir: t.TempDir()})
@@ -156,5 +158,55 @@ func TestConcurrency_TwoStoresSeeEachOthersWrites(t *testing.T) {
 	got, _ := a.Customer(ctx, c.ID)
 	if len(list) != 60 || got.Stats.LastContact != domain.MustDate("2026-11-22") {
 		t.Errorf("contacts = %d, last contact %s; want 60 and 2026-11-22", len(list), got.Stats.LastContact)
+	}
+}
+
+// TestMigrate_FromEachOlderVersion builds a database at every earlier
+// schema version, with a customer in it, and opens it with this build:
+// the schema comes forward, a backup of the old file is made first, and the
+// customer is still there.
+func TestMigrate_FromEachOlderVersion(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for v := 1; v < len(ms); v++ {
+		t.Run(fmt.Sprintf("from v%d", v), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "crm.db")
+			if err := createFile(path); err != nil {
+				t.Fatal(err)
+			}
+			old := &Store{path: path, now: func() time.Time { return fixedNow }, loc: shanghai}
+			raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)")
+			if err != nil {
+				t.Fatal(err)
+			}
+			old.db = raw
+			if err := old.migrateWith(ctx, ms[:v], filepath.Join(dir, "backups")); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := raw.Exec(`INSERT INTO customers (name, created_on, created_at, updated_at) VALUES ('旧顾客', '2026-01-01', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`); err != nil {
+				t.Fatal(err)
+			}
+			raw.Close()
+			s, err := Open(ctx, path, Options{Now: func() time.Time { return fixedNow }, Loc: shanghai})
+			if err != nil {
+				t.Fatalf("open a v%d database: %v", v, err)
+			}
+			defer s.Close()
+			if got, _ := s.Version(ctx); got != len(ms) {
+				t.Errorf("version after open = %d, want %d", got, len(ms))
+			}
+			list, _ := s.FindCustomers(ctx, domain.CustomerFilter{})
+			if len(list) != 1 || list[0].Name != "旧顾客" {
+				t.Errorf("customers after the upgrade = %+v", list)
+			}
+			backups, _ := os.ReadDir(filepath.Join(dir, "backups"))
+			if len(backups) != 1 || !strings.Contains(backups[0].Name(), fmt.Sprintf(".v%d-", v)) {
+				t.Errorf("backups = %v, want one of version %d", backups, v)
+			}
+		})
 	}
 }
