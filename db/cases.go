@@ -174,3 +174,21 @@ func (s *Store) CloseCase(ctx context.Context, caseID int64, at time.Time, resol
 		return err
 	})
 }
+
+// Cases lists cases with their complaint steps: open ones first, by time limit.
+func (s *Store) Cases(ctx context.Context, f domain.CaseFilter) ([]domain.ServiceCase, error) {
+	q := "SELECT " + prefixed("k.", caseColumns) + " FROM cases k WHERE 1=1"
+	var args []any
+	if f.OpenOnly {
+		q += " AND k.status <> 'closed'"
+	}
+	if f.Kind != "" {
+		q += " AND k.kind = ?"
+		args = append(args, string(f.Kind))
+	}
+	if f.CustomerID != 0 {
+		q += " AND k.customer_id = ?"
+		args = append(args, f.CustomerID)
+	}
+	return s.queryCases(ctx, q+" ORDER BY k.status = 'closed', k.due_at, k.id", args...)
+}

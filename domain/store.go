@@ -97,11 +97,34 @@ type TeamStore interface {
 // EventStore keeps events and invitations.
 type EventStore interface {
 	CreateEvent(ctx context.Context, e *Event) error
+	UpdateEvent(ctx context.Context, e *Event) error
 	Event(ctx context.Context, id int64) (*Event, error)
 	Events(ctx context.Context) ([]Event, error)
 	// AddInvitation inserts a planned (or other status) invitation; one per event and customer.
 	AddInvitation(ctx context.Context, inv *Invitation) error
 	InvitationsOf(ctx context.Context, eventID int64) ([]Invitation, error)
+	// PlanInvitations adds planned invitations for the customers not yet
+	// invited to the event and returns how many it added.
+	PlanInvitations(ctx context.Context, eventID int64, customerIDs []int64) (int, error)
+	// SetInvitationStatus moves an invitation (checked by CanMoveTo),
+	// recording the attempt, and returns it as saved.
+	SetInvitationStatus(ctx context.Context, invitationID int64, to InvitationStatus, at time.Time, note string) (*Invitation, error)
+	// EventFunnel counts the event's invitations through the funnel.
+	EventFunnel(ctx context.Context, eventID int64) (Funnel, error)
+}
+
+// Funnel follows an event's invitations: targeted → invited → confirmed →
+// attended → bought. Each stage counts the customers who reached it or a
+// later one, so the numbers only go down.
+type Funnel struct {
+	Targeted  int   `json:"targeted"`  // invitations planned (the target group at planning time)
+	Invited   int   `json:"invited"`   // contacted at least once
+	Confirmed int   `json:"confirmed"` // said yes (and then came or not)
+	Attended  int   `json:"attended"`
+	Bought    int   `json:"bought"`   // customers with a purchase that names the event
+	Declined  int   `json:"declined"` // said no
+	NoShow    int   `json:"no_show"`
+	Revenue   Money `json:"revenue"` // net sales at the event
 }
 
 // CaseStore keeps service cases.
@@ -112,4 +135,23 @@ type CaseStore interface {
 	RecordCaseStep(ctx context.Context, caseID int64, step ComplaintStep, at time.Time, note, skipReason string) error
 	// CloseCase closes a case with a resolution and satisfaction 1-5.
 	CloseCase(ctx context.Context, caseID int64, at time.Time, resolution string, satisfaction int) error
+	// Cases lists cases with their steps, open ones first by time limit.
+	Cases(ctx context.Context, f CaseFilter) ([]ServiceCase, error)
+}
+
+// CaseFilter selects cases.
+type CaseFilter struct {
+	OpenOnly   bool
+	Kind       CaseKind // "" for every kind
+	CustomerID int64
+}
+
+// TemplateStore keeps the user's own message templates; the shipped
+// defaults live in code (DefaultTemplates).
+type TemplateStore interface {
+	Templates(ctx context.Context) ([]Template, error)
+	// SaveTemplate validates and stores a template, replacing the user's
+	// template of the same purpose, channel and language.
+	SaveTemplate(ctx context.Context, t *Template) error
+	DeleteTemplate(ctx context.Context, id int64) error
 }

@@ -185,6 +185,7 @@ var detailPatterns = []struct {
 	{regexp.MustCompile(`^(".*") is not a holiday id \((.*)\)$`), "detail.not_holiday"},
 	{regexp.MustCompile(`^(".*") is not a class \((.*)\)$`), "detail.not_class"},
 	{regexp.MustCompile(`^(".*") is not a case kind \((.*)\)$`), "detail.not_case_kind"},
+	{regexp.MustCompile(`^cannot go from (\S+) to (\S+)$`), "detail.cannot_move"},
 }
 
 // choicesRe matches a list of allowed ids: "call, sms, wechat or other".

@@ -396,6 +396,7 @@ var domainMessages = map[string]msg{
 	"detail.lines_sum":       {"明细合计 %s，与总金额 %s 不符", "the lines add up to %s, not %s"},
 	"detail.between_got":     {"应在 %s 到 %s 之间，现在是 %s", "must be between %s and %s, got %s"},
 	"detail.at_least":        {"至少为 %s", "must be at least %s"},
+	"detail.cannot_move":     {"不能从 %s 改为 %s", "cannot go from %s to %s"},
 	"detail.increasing_days": {"应为 1 到 90 之间递增的三个天数，现在是 %s", "must be three increasing days between 1 and 90, got %s"},
 	"detail.not_channel":     {"%s 不是联系渠道（%s）", "%s is not a channel (%s)"},
 	"detail.not_holiday":     {"%s 不是节日编号（%s）", "%s is not a holiday id (%s)"},
