@@ -108,7 +108,7 @@ type Invitation struct {
 	CustomerID    int64            `json:"customer_id"`
 	Status        InvitationStatus `json:"status"`
 	Attempts      int              `json:"attempts"`
-	LastAttemptAt time.Time        `json:"last_attempt_at"`
+	LastAttemptAt time.Time        `json:"last_attempt_at,omitzero"`
 	InvitedOn     Date             `json:"invited_on"`
 	Note          string           `json:"note,omitempty"`
 }

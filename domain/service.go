@@ -124,7 +124,7 @@ type ServiceCase struct {
 	Status       CaseStatus  `json:"status"`
 	Resolution   string      `json:"resolution,omitempty"`
 	Satisfaction int         `json:"satisfaction,omitempty"` // 1-5 after closing, 0 unknown
-	ClosedAt     time.Time   `json:"closed_at"`
+	ClosedAt     time.Time   `json:"closed_at,omitzero"`
 	SalesID      int64       `json:"salesperson_id,omitempty"`
 	Steps        []CaseStep  `json:"steps,omitempty"` // complaints only
 }

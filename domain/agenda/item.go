@@ -19,11 +19,11 @@ type Item struct {
 	Reason      Reason         `json:"-"` // rendered into words by the catalog
 	Channel     domain.Channel `json:"channel"`
 	Due         domain.Date    `json:"due"`
-	DueAt       time.Time      `json:"due_at"` // the time limit of a service case, or zero
+	DueAt       time.Time      `json:"due_at,omitzero"` // the time limit of a service case, or zero
 	OverdueDays int            `json:"overdue_days"`
 	LateMinutes int            `json:"late_minutes,omitempty"` // past a case's time limit
 	Held        bool           `json:"held,omitempty"`         // waits: the customer reached the marketing cap
-	RetryAt     time.Time      `json:"retry_at"`               // an unanswered call may be retried from then
+	RetryAt     time.Time      `json:"retry_at,omitzero"`      // an unanswered call may be retried from then
 	Tries       int            `json:"tries,omitempty"`        // unanswered calls so far
 	Ask         []string       `json:"ask,omitempty"`          // missing key fields worth asking for at this contact
 	Group       *Group         `json:"group,omitempty"`        // the customers of a grouped item
@@ -149,7 +149,7 @@ type ItemState struct {
 	CustomerID int64        `json:"customer_id"`
 	State      State        `json:"state"`
 	Until      domain.Date  `json:"until"` // a snoozed item returns on this day
-	RetryAt    time.Time    `json:"retry_at"`
+	RetryAt    time.Time    `json:"retry_at,omitzero"`
 	Tries      int          `json:"tries"`
 	Reason     SnoozeReason `json:"reason,omitempty"`
 	Note       string       `json:"note,omitempty"`
