@@ -22,7 +22,9 @@ type Store interface {
 	domain.CustomerStore
 	domain.RecordStore
 	domain.SegmentStore
-	Event(ctx context.Context, id int64) (*domain.Event, error)
+	domain.EventStore
+	domain.CaseStore
+	domain.TemplateStore
 }
 
 // Options configure the app.

@@ -1,0 +1,4 @@
+package i18n
+
+// tuiServiceMessages are the words of the Service and Templates screens.
+var tuiServiceMessages = map[string]msg{}
