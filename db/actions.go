@@ -85,7 +85,7 @@ func (s *Store) Act(ctx context.Context, a agenda.Action, calls agenda.CallsConf
 func (s *Store) applyEffect(ctx context.Context, tx *sql.Tx, a agenda.Action, st agenda.State, u *undoRecord) error {
 	ref := a.Item.Ref
 	switch a.Item.Rule {
-	case agenda.RuleInvite, agenda.RuleChase:
+	case agenda.RuleInvite, agenda.RuleChase, agenda.RuleRemind:
 		if st != agenda.StateDone || ref.InvitationID == 0 {
 			return nil
 		}
@@ -99,7 +99,14 @@ func (s *Store) applyEffect(ctx context.Context, tx *sql.Tx, a agenda.Action, st
 		if a.Contact != nil {
 			outcome = a.Contact.Outcome
 		}
-		after := agenda.InvitationAfter(*inv, a.Item.Rule, outcome, a.Now, a.Day)
+		after, err := agenda.InvitationAfter(*inv, a.Item.Rule, outcome, a.InvitationTo, a.Now, a.Day)
+		if err != nil {
+			return err
+		}
+		if after == before {
+			u.Invitation = nil // nothing changed: nothing to undo
+			return nil
+		}
 		if err := s.saveInvitation(ctx, tx, &after); err != nil {
 			return err
 		}

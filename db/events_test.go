@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/agenda"
 )
 
 func newEvent(t *testing.T, s *Store, name string) *domain.Event {
@@ -133,5 +134,50 @@ func TestCases_FilterOpenByKind(t *testing.T) {
 	all, _ := s.Cases(ctx, domain.CaseFilter{})
 	if len(all) != 3 || all[2].ID != closed.ID {
 		t.Errorf("all cases: %d, last %+v; want 3 with the closed one last", len(all), all[len(all)-1])
+	}
+}
+
+// TestAct_InviteSaidYesConfirmsInOneAction: marking an invite item done with
+// "they said yes" logs the contact, sends and confirms the invitation in one
+// transaction; undo puts the invitation back to planned.
+func TestAct_InviteSaidYesConfirmsInOneAction(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	e := newEvent(t, s, "VIP之夜")
+	c := mustCustomer(t, s, domain.Customer{Name: "丙"})
+	s.PlanInvitations(ctx, e.ID, []int64{c.ID})
+	invs, _ := s.InvitationsOf(ctx, e.ID)
+	it := agenda.Item{Key: "invite:" + itoa(invs[0].ID), Rule: agenda.RuleInvite, CustomerID: c.ID, Channel: domain.ChannelCall,
+		Ref: agenda.Ref{EventID: e.ID, InvitationID: invs[0].ID}}
+	a := agenda.Action{Item: it, State: agenda.StateDone, Contact: agenda.DefaultContact(it), InvitationTo: domain.InvConfirmed,
+		Day: domain.MustDate("2026-11-22"), Now: fixedNow}
+	if _, err := s.Act(ctx, a, agenda.DefaultConfig().Calls); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.InvitationsOf(ctx, e.ID)
+	if got[0].Status != domain.InvConfirmed || got[0].Attempts != 1 || got[0].InvitedOn != domain.MustDate("2026-11-22") {
+		t.Errorf("after yes: %+v, want confirmed, 1 attempt, invited today", got[0])
+	}
+	if _, err := s.Undo(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.InvitationsOf(ctx, e.ID)
+	if got[0].Status != domain.InvPlanned || got[0].Attempts != 0 {
+		t.Errorf("after undo: %+v, want planned with no attempt", got[0])
+	}
+	// A remind item done with "declined" moves a confirmed guest to declined.
+	s.SetInvitationStatus(ctx, invs[0].ID, domain.InvInvited, fixedNow, "")
+	s.SetInvitationStatus(ctx, invs[0].ID, domain.InvConfirmed, fixedNow, "")
+	rem := agenda.Item{Key: "remind:" + itoa(invs[0].ID), Rule: agenda.RuleRemind, CustomerID: c.ID, Channel: domain.ChannelWeChat,
+		Ref: agenda.Ref{EventID: e.ID, InvitationID: invs[0].ID}}
+	ct := agenda.DefaultContact(rem)
+	ct.Outcome = domain.OutcomeDeclined
+	if _, err := s.Act(ctx, agenda.Action{Item: rem, State: agenda.StateDone, Contact: ct, Day: domain.MustDate("2026-11-22"), Now: fixedNow},
+		agenda.DefaultConfig().Calls); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.InvitationsOf(ctx, e.ID)
+	if got[0].Status != domain.InvDeclined {
+		t.Errorf("a reminder answered no: %s, want declined", got[0].Status)
 	}
 }

@@ -47,7 +47,7 @@ func newLogForm(c *common, it agenda.Item, day domain.Date) page {
 		if err := a.Validate(); err != nil {
 			return fieldErrors(c, err), nil
 		}
-		return nil, func() tea.Msg { return actionMsg{a} }
+		return nil, func() tea.Msg { return actionMsg{a: a} }
 	}
 	// The channel field starts focused: most contacts are logged as suggested, so enter is enough.
 	return f.start()
@@ -157,7 +157,7 @@ func (d *reasonDialog) Update(msg tea.Msg) (page, tea.Cmd) {
 		if r, ok := reasonKeys[km.String()]; ok {
 			a := agenda.Action{Item: d.it, State: d.state, Until: d.until, Reason: r, Day: d.day, Now: d.c.now(), SalesID: d.c.salesID()}
 			d.c.close()
-			return d, func() tea.Msg { return actionMsg{a} }
+			return d, func() tea.Msg { return actionMsg{a: a} }
 		}
 	}
 	return d, nil

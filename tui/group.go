@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
 )
 
@@ -16,10 +18,19 @@ import (
 type groupPage struct {
 	c       *common
 	it      agenda.Item
+	day     domain.Date // the agenda day the group belongs to
 	members []agenda.CustomerFact
 	cursor  int
 	offset  int
 	loaded  bool
+	bulk    string // every member's message, copied and waiting for the user's "sent" (y)
+}
+
+// bulkMsg carries the messages of every member of a group.
+type bulkMsg struct {
+	key  string
+	text string
+	err  error
 }
 
 // groupMembersMsg carries the facts of a group's members.
@@ -29,8 +40,8 @@ type groupMembersMsg struct {
 	err     error
 }
 
-func newGroupPage(c *common, it agenda.Item) *groupPage {
-	return &groupPage{c: c, it: it}
+func newGroupPage(c *common, it agenda.Item, day domain.Date) *groupPage {
+	return &groupPage{c: c, it: it, day: day}
 }
 
 func (p *groupPage) load() tea.Cmd {
@@ -61,8 +72,31 @@ func (p *groupPage) Update(msg tea.Msg) (page, tea.Cmd) {
 			return p, p.c.errStatus(msg.err)
 		}
 		p.members = msg.members
+	case bulkMsg:
+		if msg.key != p.it.Key {
+			return p, nil
+		}
+		if msg.err != nil {
+			return p, p.c.errStatus(msg.err)
+		}
+		p.bulk = msg.text
+		return p, tea.SetClipboard(msg.text)
 	case tea.KeyPressMsg:
 		k := p.c.keys
+		if p.bulk != "" {
+			switch msg.String() {
+			case "y":
+				// The user sent the messages: log one contact for each member.
+				a := agenda.Action{Item: p.it, State: agenda.StateDone, Contact: agenda.DefaultContact(p.it), Day: p.day,
+					Now: p.c.now(), SalesID: p.c.salesID()}
+				p.c.close()
+				said := p.c.cat.T("tui.bulk.logged", len(p.it.Group.Members))
+				return p, func() tea.Msg { return actionMsg{a: a, said: said} }
+			case "esc":
+				p.bulk = ""
+			}
+			return p, nil
+		}
 		switch {
 		case key.Matches(msg, k.Down):
 			p.cursor = min(p.cursor+1, max(0, len(p.members)-1))
@@ -72,7 +106,9 @@ func (p *groupPage) Update(msg tea.Msg) (page, tea.Cmd) {
 			return p, openCustomer(p.c, p.members[p.cursor].ID)
 		case key.Matches(msg, k.Done):
 			p.c.close()
-			p.c.open(newLogForm(p.c, p.it, p.it.Due))
+			p.c.open(newLogForm(p.c, p.it, p.day))
+		case key.Matches(msg, k.CopyAll) && len(p.members) > 0:
+			return p, p.renderAll()
 		case key.Matches(msg, k.Copy) && len(p.members) > 0:
 			m := p.members[p.cursor]
 			one := p.it
@@ -83,11 +119,42 @@ func (p *groupPage) Update(msg tea.Msg) (page, tea.Cmd) {
 	return p, nil
 }
 
+// renderAll writes every member's message (a header line with who and how
+// to reach them, then the text) off the UI loop.
+func (p *groupPage) renderAll() tea.Cmd {
+	c, it, members := p.c, p.it, p.members
+	return func() tea.Msg {
+		pt, ok, err := itemTemplate(c, it)
+		if !ok || err != nil {
+			if err == nil {
+				err = errors.New(c.cat.T("tui.status.no_template"))
+			}
+			return bulkMsg{key: it.Key, err: err}
+		}
+		e := itemEvent(c, it)
+		var b strings.Builder
+		for i := range members {
+			m := &members[i]
+			one := it
+			one.CustomerID, one.Customer, one.Salutation, one.Group = m.ID, m.DisplayName(), m.Salutation, nil
+			values := fillValues(c, one, m, e)
+			if it.Rule == agenda.RuleHoliday {
+				values["salutation"] = m.Salutation // a greeting to many still names each one
+			}
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			fmt.Fprintf(&b, "【%s %s】\n%s", clean(m.DisplayName()), clean(m.Phone), pt.Render(values))
+		}
+		return bulkMsg{key: it.Key, text: b.String()}
+	}
+}
+
 func (p *groupPage) Typing() bool { return false }
 
 func (p *groupPage) Help() []helpGroup {
 	k := p.c.keys
-	return []helpGroup{{p.c.cat.T("tui.help.today"), []key.Binding{k.Done, k.Copy, k.Open, k.Up, k.Down, k.Back}}}
+	return []helpGroup{{p.c.cat.T("tui.help.today"), []key.Binding{k.CopyAll, k.Done, k.Copy, k.Open, k.Up, k.Down, k.Back}}}
 }
 
 func (p *groupPage) View(w, h int) string {
@@ -99,6 +166,14 @@ func (p *groupPage) View(w, h int) string {
 	}
 	if !p.loaded {
 		return b.String() + s.Dim.Render(cat.T("tui.detail.loading"))
+	}
+	if p.bulk != "" {
+		b.WriteString("\n" + s.OK.Render(wrap(cat.T("tui.bulk.copied", len(p.members)), w)) + "\n\n")
+		lines := strings.Split(p.bulk, "\n")
+		for _, l := range lines[:min(len(lines), max(1, h-8))] {
+			b.WriteString(s.Dim.Render(cut(clean(l), w)) + "\n") // a preview: the clipboard has it all
+		}
+		return b.String()
 	}
 	listH := max(1, h-3)
 	if p.cursor < p.offset {

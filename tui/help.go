@@ -35,29 +35,35 @@ func renderHelp(c *common, groups []helpGroup, w, h int) string {
 	if strings.Count(one, "\n") < h || len(blocks) < 2 {
 		return one
 	}
-	// Too tall for the window (80×24): lay the groups out side by side.
-	// Each column as wide as its widest row when they all fit, else equal
-	// shares with rows cut, never wrapped: a wrapped row reads as two keys.
-	widths := make([]int, len(blocks))
-	total := 0
-	for i, bl := range blocks {
-		for _, l := range strings.Split(bl, "\n") {
-			widths[i] = max(widths[i], width(l)+2)
-		}
-		total += widths[i]
-	}
-	if total > w {
-		for i := range widths {
-			widths[i] = max(16, w/len(blocks)-1)
+	// Too tall for the window (80×24): lay the groups out side by side,
+	// as many to a row as fit at their natural width, rows below each
+	// other. A group wider than the window is cut, never wrapped: a wrapped
+	// row reads as two keys.
+	var rows []string
+	var row []string
+	used := 0
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
 		}
 	}
-	cols := make([]string, len(blocks))
-	for i, bl := range blocks {
+	for _, bl := range blocks {
+		bw := 0
 		lines := strings.Split(bl, "\n")
-		for j, l := range lines {
-			lines[j] = cut(l, widths[i]-1)
+		for _, l := range lines {
+			bw = max(bw, width(l)+2)
 		}
-		cols[i] = lipgloss.NewStyle().Width(widths[i]).Render(strings.Join(lines, "\n"))
+		bw = min(bw, w)
+		if used+bw > w {
+			flush()
+		}
+		for j, l := range lines {
+			lines[j] = cut(l, bw-1)
+		}
+		row = append(row, lipgloss.NewStyle().Width(bw).Render(strings.Join(lines, "\n")))
+		used += bw
 	}
-	return title + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	flush()
+	return title + "\n\n" + strings.Join(rows, "\n\n")
 }

@@ -16,6 +16,10 @@ type KeyMap struct {
 	// Today.
 	NextSection, PrevSection, Maintain, Invite, Serve                key.Binding
 	Done, Snooze, Skip, Copy, Undo, Refresh, PrevDay, NextDay, Today key.Binding
+	// Invitations (Today and Events): the customer said yes or no.
+	Confirm, Decline key.Binding
+	// Grouped items: every customer's message, then log them all.
+	CopyAll key.Binding
 	// Customers.
 	Add, Sort, Class, Stage, TagFilter, Filter key.Binding
 	// Customer detail.
@@ -54,6 +58,9 @@ func DefaultKeyMap(cat i18n.Catalog) KeyMap {
 		PrevDay:     b("tui.key.prev_day", "["),
 		NextDay:     b("tui.key.next_day", "]"),
 		Today:       b("tui.key.today", "t"),
+		Confirm:     b("tui.key.confirm", "y"),
+		Decline:     b("tui.key.decline", "n"),
+		CopyAll:     b("tui.key.copy_all", "C"),
 
 		Add:       b("tui.key.add", "a"),
 		Sort:      b("tui.key.sort", "o"),

@@ -17,35 +17,63 @@ import (
 func composeMessage(c *common, it agenda.Item) tea.Cmd {
 	return func() tea.Msg {
 		ctx := c.ctx()
-		lang := string(c.cat.Lang())
-		t, ok := domain.PickTemplate(c.templates, it.Template, lang, it.Channel)
+		pt, ok, err := itemTemplate(c, it)
 		if !ok {
 			return statusMsg{text: c.cat.T("tui.status.no_template")}
 		}
-		values := messageValues(c, it)
-		if it.CustomerID != 0 {
-			if facts, err := c.store.Customers(ctx, []int64{it.CustomerID}); err == nil {
-				if f, ok := facts[it.CustomerID]; ok {
-					values["name"], values["remark"] = f.Name, f.Remark
-					if f.Salutation != "" {
-						values["salutation"] = f.Salutation
-					}
-				}
-			}
-		}
-		if it.Ref.EventID != 0 {
-			if e, err := c.store.Event(ctx, it.Ref.EventID); err == nil {
-				values["event"], values["place"] = e.Name, e.Place
-				values["event_time"] = c.cat.DateFull(domain.DateOf(e.StartsAt.In(c.loc))) + " " + e.StartsAt.In(c.loc).Format("15:04")
-			}
-		}
-		pt, err := domain.ParseTemplate(t.Body)
 		if err != nil {
 			return statusMsg{text: c.cat.T("tui.status.error", c.cat.Error(err)), err: true}
 		}
-		text := pt.Render(values)
+		var fact *agenda.CustomerFact
+		if it.CustomerID != 0 {
+			if facts, err := c.store.Customers(ctx, []int64{it.CustomerID}); err == nil {
+				if f, ok := facts[it.CustomerID]; ok {
+					fact = &f
+				}
+			}
+		}
+		text := pt.Render(fillValues(c, it, fact, itemEvent(c, it)))
 		return tea.BatchMsg{push(newMessagePage(c, it, text)), tea.SetClipboard(text)}
 	}
+}
+
+// itemTemplate picks and parses the template of an item for the app's
+// language and the item's channel (the user's own first, then the default).
+func itemTemplate(c *common, it agenda.Item) (domain.ParsedTemplate, bool, error) {
+	t, ok := domain.PickTemplate(c.templates, it.Template, string(c.cat.Lang()), it.Channel)
+	if !ok {
+		return domain.ParsedTemplate{}, false, nil
+	}
+	pt, err := domain.ParseTemplate(t.Body)
+	return pt, true, err
+}
+
+// itemEvent loads the event an item is about, if any.
+func itemEvent(c *common, it agenda.Item) *domain.Event {
+	if it.Ref.EventID == 0 {
+		return nil
+	}
+	e, err := c.store.Event(c.ctx(), it.Ref.EventID)
+	if err != nil {
+		return nil
+	}
+	return e
+}
+
+// fillValues completes the item's values with the customer's and the event's.
+func fillValues(c *common, it agenda.Item, f *agenda.CustomerFact, e *domain.Event) map[string]string {
+	values := messageValues(c, it)
+	if f != nil {
+		values["name"], values["remark"] = f.Name, f.Remark
+		if f.Salutation != "" {
+			values["salutation"] = f.Salutation
+		}
+	}
+	if e != nil {
+		values["event"], values["place"] = e.Name, e.Place
+		values["event_time"] = c.cat.DateFull(domain.DateOf(e.StartsAt.In(c.loc))) + " " + e.StartsAt.In(c.loc).Format("15:04")
+	}
+	return values
 }
 
 // messageValues fills the placeholders the item itself knows.

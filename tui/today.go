@@ -31,11 +31,12 @@ type todayPage struct {
 	section  int
 	cursor   [3]int
 	offset   [3]int
-	pending  map[string]int // keys acted on: hidden until a load newer than the value
+	pending  map[string]int    // keys acted on: hidden until a load newer than the value
+	said     map[string]string // status text to show when an action on this key is written
 }
 
 func newTodayPage(c *common, day domain.Date) *todayPage {
-	return &todayPage{c: c, day: day, loading: true, pending: map[string]int{}}
+	return &todayPage{c: c, day: day, loading: true, pending: map[string]int{}, said: map[string]string{}}
 }
 
 // agendaMsg carries a computed agenda.
@@ -49,8 +50,12 @@ type agendaMsg struct {
 }
 
 // actionMsg asks the Today page to apply an action (from the log form,
-// the snooze and skip dialogs, the group list).
-type actionMsg struct{ a agenda.Action }
+// the snooze and skip dialogs, the group list); said, if set, is the status
+// line once it is written.
+type actionMsg struct {
+	a    agenda.Action
+	said string
+}
 
 // actedMsg reports an applied action.
 type actedMsg struct {
@@ -158,6 +163,9 @@ func (p *todayPage) Update(msg tea.Msg) (page, tea.Cmd) {
 		p.clampCursor()
 		return p, nil
 	case actionMsg:
+		if msg.said != "" {
+			p.said[msg.a.Item.Key] = msg.said
+		}
 		return p, p.apply(msg.a)
 	case actedMsg:
 		return p, p.acted(msg)
@@ -220,7 +228,7 @@ func (p *todayPage) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Open):
 			if it.Group != nil {
-				g := newGroupPage(p.c, it)
+				g := newGroupPage(p.c, it, p.day)
 				p.c.open(g)
 				return g.load()
 			}
@@ -233,6 +241,8 @@ func (p *todayPage) key(msg tea.KeyPressMsg) tea.Cmd {
 			p.c.open(newReasonDialog(p.c, it, p.day, agenda.StateSkipped))
 		case key.Matches(msg, k.Copy):
 			return composeMessage(p.c, it)
+		case key.Matches(msg, k.Confirm, k.Decline):
+			return p.answer(it, key.Matches(msg, k.Confirm))
 		}
 	}
 	return nil
@@ -267,6 +277,7 @@ func (p *todayPage) apply(a agenda.Action) tea.Cmd {
 // acted reports the write and reloads the agenda.
 func (p *todayPage) acted(msg actedMsg) tea.Cmd {
 	if msg.err != nil {
+		delete(p.said, msg.key)
 		delete(p.pending, msg.key) // the reload puts the item and the count back
 		return tea.Batch(p.c.errStatus(msg.err), p.load())
 	}
@@ -286,7 +297,29 @@ func (p *todayPage) acted(msg actedMsg) tea.Cmd {
 	case agenda.StateTrying:
 		text = cat.T("tui.status.trying", msg.state.RetryAt.In(p.c.loc).Format("15:04"), msg.label)
 	}
+	if said, ok := p.said[msg.key]; ok {
+		text = said
+		delete(p.said, msg.key)
+	}
 	return tea.Batch(cmd, status(text))
+}
+
+// answer records the customer's answer to an invitation in one key: the
+// contact is logged, the item done and the invitation confirmed or declined.
+func (p *todayPage) answer(it agenda.Item, yes bool) tea.Cmd {
+	if it.Ref.InvitationID == 0 {
+		return status(p.c.cat.T("tui.inv.not_invite"))
+	}
+	contact := agenda.DefaultContact(it)
+	a := agenda.Action{Item: it, State: agenda.StateDone, Contact: contact, Day: p.day, Now: p.c.now(), SalesID: p.c.salesID(),
+		InvitationTo: domain.InvConfirmed}
+	text := p.c.cat.T("tui.inv.confirmed", clean(customerLabel(p.c, it)), clean(it.Reason.Name))
+	if !yes {
+		contact.Outcome, a.InvitationTo = domain.OutcomeDeclined, domain.InvDeclined
+		text = p.c.cat.T("tui.inv.declined", clean(customerLabel(p.c, it)), clean(it.Reason.Name))
+	}
+	p.said[it.Key] = text
+	return p.apply(a)
 }
 
 // undo takes back the last action of the salesperson.
@@ -313,6 +346,7 @@ func (p *todayPage) Help() []helpGroup {
 	return []helpGroup{
 		{p.c.cat.T("tui.help.today"), []key.Binding{k.Done, k.Snooze, k.Skip, k.Copy, k.Undo, k.Open, k.NextSection, k.PrevDay, k.NextDay}},
 		{p.c.cat.T("tui.help.move"), []key.Binding{k.Up, k.Down, k.Maintain, k.Invite, k.Serve, k.PrevSection, k.Today, k.Refresh}},
+		{p.c.cat.T("tui.help.invite"), []key.Binding{k.Confirm, k.Decline}},
 		k.globalHelp(p.c.cat),
 	}
 }

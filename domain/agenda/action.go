@@ -18,6 +18,10 @@ type Action struct {
 	Day     domain.Date     // the agenda day the action belongs to
 	Now     time.Time
 	SalesID int64
+	// InvitationTo moves the invitation behind an invite, chase or remind
+	// item to this status (the customer said yes on the call); empty: the
+	// outcome decides (invited, or declined).
+	InvitationTo domain.InvitationStatus
 }
 
 // Validate checks the action before anything is written.
@@ -113,14 +117,22 @@ func NextState(prev *ItemState, a Action, calls CallsConfig) ItemState {
 	return base
 }
 
-// InvitationAfter returns the invitation after an invite or chase item is
-// done with the given outcome: the attempt is counted and stamped, and the
-// status moves to invited (or declined when the customer said no).
-func InvitationAfter(inv domain.Invitation, rule RuleID, outcome domain.Outcome, now time.Time, day domain.Date) domain.Invitation {
+// InvitationAfter returns the invitation after an invite, chase or remind
+// item is done with the given outcome: an invite or chase counts and stamps
+// the attempt and moves the status to invited (or declined when the customer
+// said no); to, when set, then moves it on to that status (confirmed: they
+// said yes). A move the funnel does not allow is refused.
+func InvitationAfter(inv domain.Invitation, rule RuleID, outcome domain.Outcome, to domain.InvitationStatus, now time.Time, day domain.Date) (domain.Invitation, error) {
 	switch rule {
-	case RuleInvite, RuleChase:
+	case RuleInvite, RuleChase, RuleRemind:
 	default:
-		return inv
+		return inv, nil
+	}
+	if rule == RuleRemind {
+		if outcome == domain.OutcomeDeclined && to == "" {
+			to = domain.InvDeclined
+		}
+		return moveInvitation(inv, to)
 	}
 	inv.Attempts++
 	inv.LastAttemptAt = now.UTC()
@@ -133,5 +145,18 @@ func InvitationAfter(inv domain.Invitation, rule RuleID, outcome domain.Outcome,
 	case inv.Status == domain.InvPlanned:
 		inv.Status = domain.InvInvited
 	}
-	return inv
+	return moveInvitation(inv, to)
+}
+
+// moveInvitation moves inv to status to, if set and allowed.
+func moveInvitation(inv domain.Invitation, to domain.InvitationStatus) (domain.Invitation, error) {
+	if to == "" || to == inv.Status {
+		return inv, nil
+	}
+	if !inv.Status.CanMoveTo(to) {
+		return inv, &domain.FieldError{Entity: "invitation", Field: "status", Code: domain.CodeConflict, Value: string(to),
+			Detail: "cannot go from " + string(inv.Status) + " to " + string(to)}
+	}
+	inv.Status = to
+	return inv, nil
 }
