@@ -146,6 +146,23 @@ type CaseFilter struct {
 	CustomerID int64
 }
 
+// Group is a saved customer group (分组管理): a name and a rule in the group
+// rule language (domain/rules), evaluated whenever it is used, so members
+// come and go as customers change.
+type Group struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	Rule string `json:"rule"`
+}
+
+// GroupStore keeps saved groups. Saving checks the rule.
+type GroupStore interface {
+	SaveGroup(ctx context.Context, g *Group) error
+	Groups(ctx context.Context) ([]Group, error)
+	GroupByName(ctx context.Context, name string) (*Group, error)
+	DeleteGroup(ctx context.Context, id int64) error
+}
+
 // TemplateStore keeps the user's own message templates; the shipped
 // defaults live in code (DefaultTemplates).
 type TemplateStore interface {
