@@ -2,11 +2,13 @@ package db
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
+	"github.com/crmtui/crmtui/domain/rules"
 )
 
 var _ agenda.Source = (*Store)(nil)
@@ -141,10 +143,22 @@ func (s *Store) KeyDatesMatching(ctx context.Context, sc agenda.Scope, solar, lu
 	return out, nil
 }
 
-// GroupMembers returns the customers of a target group: any of its classes or tags.
+// GroupMembers returns the customers of a target group: any of its classes
+// or tags (found by SQL), or matching its rule (evaluated over the rule facts).
 func (s *Store) GroupMembers(ctx context.Context, sc agenda.Scope, g agenda.TargetGroup) ([]agenda.CustomerFact, error) {
 	cond, args := scopeSQL(sc)
 	var ors []string
+	if g.Rule != "" {
+		ids, err := s.ruleMembers(ctx, sc, g.Rule)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) > 0 {
+			ors = append(ors, "c.id IN (SELECT value FROM json_each(?))")
+			raw, _ := json.Marshal(ids)
+			args = append(args, string(raw))
+		}
+	}
 	if len(g.Classes) > 0 {
 		ors = append(ors, "c.class IN ("+placeholders(len(g.Classes))+")")
 		for _, cl := range g.Classes {
@@ -409,4 +423,28 @@ func (s *Store) ActedOn(ctx context.Context, sc agenda.Scope, day domain.Date) (
 		}
 	}
 	return out, rows.Err()
+}
+
+// ruleMembers returns the ids of the scope's customers matching a rule.
+func (s *Store) ruleMembers(ctx context.Context, sc agenda.Scope, src string) ([]int64, error) {
+	r, err := rules.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	owner := int64(0)
+	if !sc.All {
+		owner = sc.SalesID
+	}
+	facts, err := s.RuleFacts(ctx, owner)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Today()
+	var ids []int64
+	for i := range facts {
+		if r.Match(&facts[i], today) {
+			ids = append(ids, facts[i].ID)
+		}
+	}
+	return ids, nil
 }

@@ -93,6 +93,18 @@ func (a *app) open(ctx context.Context, g globals, path string) (*session, error
 		return nil, fmt.Errorf("%s", a.cat.T("cli.err.open_db", path, err))
 	}
 	s := &session{store: st, cfg: cfg}
+	// Holiday target groups may name a saved group: use its rule.
+	for i, tg := range s.cfg.Holidays.Groups {
+		if tg.Group == "" {
+			continue
+		}
+		grp, err := st.GroupByName(ctx, tg.Group)
+		if err != nil {
+			st.Close()
+			return nil, &configError{path: cfgPath, err: &agenda.ConfigError{Key: fmt.Sprintf("holidays.groups[%d].group", i), Detail: err.Error()}}
+		}
+		s.cfg.Holidays.Groups[i].Rule = grp.Rule
+	}
 	name := g.as
 	if name == "" {
 		name = cfg.Me

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/rules"
 )
 
 // Config holds every rule knob. The zero value is not useful: start from
@@ -44,12 +45,16 @@ type ImportantDaysConfig struct {
 }
 
 // TargetGroup selects customers for a grouped item: customers whose class
-// is one of Classes or who carry one of Tags, never do-not-contact ones.
-// The default group's name, key_customers, is shown translated (核心顾客).
+// is one of Classes, who carry one of Tags, or who match Rule (the group
+// rule language, domain/rules; `group = "NAME"` in the config file names a
+// saved group instead) — never do-not-contact ones. The default group's
+// name, key_customers, is shown translated (核心顾客).
 type TargetGroup struct {
 	Name    string         `toml:"name"`
 	Classes []domain.Class `toml:"classes"`
 	Tags    []string       `toml:"tags"`
+	Rule    string         `toml:"rule"`
+	Group   string         `toml:"group"` // a saved group's name; the app fills Rule from it at start
 }
 
 // HolidayConfig: greetings on holidays (节假日问候).
@@ -259,8 +264,13 @@ func (c Config) Validate() error {
 		if strings.TrimSpace(g.Name) == "" {
 			return bad(key+".name", "every group needs a name")
 		}
-		if len(g.Classes) == 0 && len(g.Tags) == 0 {
+		if len(g.Classes) == 0 && len(g.Tags) == 0 && g.Rule == "" && g.Group == "" {
 			return bad(key, "a group needs classes or tags")
+		}
+		if g.Rule != "" {
+			if _, err := rules.Parse(g.Rule); err != nil {
+				return bad(key+".rule", "%s", err.Error())
+			}
 		}
 		for _, cl := range g.Classes {
 			if !cl.Valid() {
