@@ -49,15 +49,21 @@ func New(opt Options) *Model {
 	}
 	m.tabs[screenToday] = newTodayPage(c, day)
 	m.tabs[screenCustomers] = newCustomersPage(c)
+	m.tabs[screenEvents] = newEventsPage(c)
 	for s := screenEvents; s < screenCount; s++ {
-		m.tabs[s] = newPlaceholderPage(c, tabKeys[s])
+		if m.tabs[s] == nil {
+			m.tabs[s] = newPlaceholderPage(c, tabKeys[s])
+		}
 	}
+	m.tabs[screenService] = newServicePage(c)
+	m.tabs[screenTemplates] = newTemplatesPage(c)
 	return m
 }
 
 // Init loads the first screens and asks the terminal for its background.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.tabs[screenToday].(*todayPage).load(), m.tabs[screenCustomers].(*customersPage).load())
+	return tea.Batch(tea.RequestBackgroundColor, m.tabs[screenToday].(*todayPage).load(), m.tabs[screenCustomers].(*customersPage).load(),
+		m.tabs[screenEvents].(*eventsPage).load(), m.tabs[screenService].(*servicePage).load(), m.tabs[screenTemplates].(*templatesPage).load())
 }
 
 func (m *Model) top() page {
@@ -165,7 +171,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case len(m.stack) == 0 && key.Matches(msg, k.TabToday):
 			return m.switchTo(screenToday)
 		case len(m.stack) == 0 && key.Matches(msg, k.Search) && m.current != screenCustomers:
-			return m.switchTo(screenCustomers)
+			return m.search()
 		}
 	}
 	var cmd tea.Cmd
@@ -184,10 +190,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) switchTo(s screen) tea.Cmd {
 	m.current = s
 	m.stack = nil
-	if s == screenCustomers {
-		if p, ok := m.tabs[s].(*customersPage); ok {
-			return p.focusFilter()
-		}
+	return nil
+}
+
+// search shows the Customers tab with the cursor in its search field.
+func (m *Model) search() tea.Cmd {
+	m.switchTo(screenCustomers)
+	if p, ok := m.tabs[screenCustomers].(*customersPage); ok {
+		return p.focusFilter()
 	}
 	return nil
 }

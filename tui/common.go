@@ -12,6 +12,7 @@ import (
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
 	"github.com/crmtui/crmtui/domain/i18n"
+	"github.com/crmtui/crmtui/domain/rules"
 )
 
 // Store is what the app needs from a store: the agenda's facts and actions,
@@ -25,6 +26,8 @@ type Store interface {
 	domain.EventStore
 	domain.CaseStore
 	domain.TemplateStore
+	domain.GroupStore
+	rules.FactsSource
 }
 
 // Options configure the app.

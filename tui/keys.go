@@ -24,6 +24,11 @@ type KeyMap struct {
 	Add, Sort, Class, Stage, TagFilter, Filter key.Binding
 	// Customer detail.
 	Edit, Contact, Purchase, FollowUp, Tag key.Binding
+	// Service: the list by kind, and a case walked step by step.
+	SvcKind, SvcNextKind, SvcPrevKind, SvcOpen key.Binding
+	SvcStep, SvcSkip, SvcClose, SvcCustomer    key.Binding
+	// Templates: edit, preview with a real customer, revert to the default.
+	TplEdit, TplPreview, TplRevert, TplCopy key.Binding
 }
 
 // DefaultKeyMap returns the keys with help in the catalog's language.
@@ -74,6 +79,21 @@ func DefaultKeyMap(cat i18n.Catalog) KeyMap {
 		Purchase: b("tui.key.purchase", "p"),
 		FollowUp: b("tui.key.followup", "f"),
 		Tag:      b("tui.key.tag", "t"),
+
+		SvcKind: key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"),
+			key.WithHelp("0-4", cat.T("tui.svc.key.kind"))),
+		SvcNextKind: b("tui.svc.key.next_kind", "tab"),
+		SvcPrevKind: b("tui.svc.key.prev_kind", "shift+tab"),
+		SvcOpen:     b("tui.svc.key.open", "enter"),
+		SvcStep:     b("tui.svc.key.step", "n"),
+		SvcSkip:     b("tui.svc.key.skip", "x"),
+		SvcClose:    b("tui.svc.key.close", "z"),
+		SvcCustomer: b("tui.svc.key.customer", "o"),
+
+		TplEdit:    b("tui.tpl.key.edit", "e", "enter"),
+		TplPreview: b("tui.tpl.key.preview", "p"),
+		TplRevert:  b("tui.tpl.key.revert", "D"),
+		TplCopy:    b("tui.tpl.key.copy", "c", "y"),
 	}
 }
 

@@ -278,6 +278,7 @@ var domainMessages = map[string]msg{
 	"field.event.purpose":            {"邀约目的", "purpose"},
 	"field.event.script":             {"邀约话术", "invitation script"},
 	"field.event.capacity":           {"名额", "capacity"},
+	"field.event.target_rule":        {"目标分组规则", "target group rule"},
 	"field.event.invite_window_days": {"提前邀约天数", "invitation window"},
 
 	"field.invitation.event_id": {"活动", "event"},

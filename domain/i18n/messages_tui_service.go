@@ -1,4 +1,111 @@
 package i18n
 
 // tuiServiceMessages are the words of the Service and Templates screens.
-var tuiServiceMessages = map[string]msg{}
+var tuiServiceMessages = map[string]msg{
+	// Service: keys.
+	"tui.svc.key.kind":      {"按类型：0 全部 1 预约 2 线上 3 售后 4 客诉", "by kind: 0 all 1 appointment 2 online 3 after-sale 4 complaint"},
+	"tui.svc.key.next_kind": {"下一类", "next kind"},
+	"tui.svc.key.prev_kind": {"上一类", "previous kind"},
+	"tui.svc.key.open":      {"打开服务单", "open the case"},
+	"tui.svc.key.step":      {"记录下一步", "stamp the next step"},
+	"tui.svc.key.skip":      {"跳步（须写原因）", "skip ahead (with a reason)"},
+	"tui.svc.key.close":     {"结案", "close the case"},
+	"tui.svc.key.customer":  {"打开顾客", "open the customer"},
+	"tui.svc.help.list":     {"服务", "Service"},
+	"tui.svc.help.case":     {"服务单", "Case"},
+
+	// Service: the list.
+	"tui.svc.loading":    {"正在读取服务单……", "Loading the cases..."},
+	"tui.svc.heading":    {"未结服务单 %d 个", "%d open cases"},
+	"tui.svc.late_count": {"其中 %d 个超时", "%d past the time limit"},
+	"tui.svc.kind_all":   {"全部", "all"},
+	"tui.svc.none":       {"没有未结的服务单。", "No open cases."},
+	"tui.svc.none_kind":  {"这一类没有未结的服务单。", "No open cases of this kind."},
+	"tui.svc.new_hint": {"新建服务单：crmtui case add --customer 编号 --kind complaint --title 标题",
+		"Open a case: crmtui case add --customer ID --kind complaint --title TEXT"},
+	"tui.svc.late_minutes":    {"超时%d分钟", "%dm late"},
+	"tui.svc.late_hours":      {"超时%d小时", "%dh late"},
+	"tui.svc.late_days":       {"超时%d天", "%dd late"},
+	"tui.svc.next_step":       {"下一步：%d %s", "next: %d %s"},
+	"tui.svc.next_step_short": {"→%d %s", "→%d %s"},
+	"tui.svc.steps_done":      {"五步已完成待结案", "steps done, to close"},
+	"tui.svc.opened":          {"开单 %s", "opened %s"},
+	"tui.svc.due":             {"时限 %s", "due %s"},
+	"tui.svc.steps_count":     {"步骤 %d/%d", "steps %d/%d"},
+	"tui.svc.no_case":         {"这里没有服务单。", "No case here."},
+
+	// Service: one case.
+	"tui.svc.case_loading":    {"正在读取服务单……", "Loading the case..."},
+	"tui.svc.customer":        {"顾客", "Customer"},
+	"tui.svc.times":           {"时间", "Times"},
+	"tui.svc.description":     {"描述", "About"},
+	"tui.svc.steps":           {"处理步骤（%d/%d）", "Steps (%d of %d)"},
+	"tui.svc.next_hint":       {"下一步：按 n 记录，按 x 跳步", "next: n to stamp it, x to skip ahead"},
+	"tui.svc.next_hint_last":  {"下一步：按 n 记录", "next: n to stamp it"},
+	"tui.svc.skipped_because": {"跳过：%s", "skipped: %s"},
+	"tui.svc.closed_line":     {"已结案 %s · 满意度 %d/5", "Closed %s · satisfaction %d/5"},
+	"tui.svc.is_closed":       {"这个服务单已结案。", "This case is closed."},
+	"tui.svc.not_complaint":   {"只有客诉按步骤处理；按 z 结案。", "Only complaints go step by step; z closes the case."},
+	"tui.svc.all_steps":       {"五个步骤都已完成，按 z 结案。", "All five steps are done; z closes the case."},
+	"tui.svc.no_skip":         {"下一步已是最后一步，没有可跳过的。", "The next step is the last one; there is nothing to skip."},
+
+	// Service: forms and what they report.
+	"tui.svc.step_title":            {"第%d步 %s：%s", "Step %d, %s: %s"},
+	"tui.svc.note_hint":             {"这一步做了什么、顾客怎么说", "what was done, what the customer said"},
+	"tui.svc.note_required":         {"写一句这一步做了什么", "write a line on what was done"},
+	"tui.svc.stamped":               {"已记录第%d步 %s：%s", "Stamped step %d, %s: %s"},
+	"tui.svc.skip_title":            {"跳步：%s", "Skip ahead: %s"},
+	"tui.svc.skip_to":               {"跳到", "Go to step"},
+	"tui.svc.reason":                {"跳过原因", "Reason"},
+	"tui.svc.resolution":            {"处理结果", "Resolution"},
+	"tui.svc.satisfaction":          {"满意度", "Satisfaction"},
+	"tui.svc.reason_hint":           {"为什么跳过中间的步骤（必填）", "why the steps between are skipped (required)"},
+	"tui.svc.reason_required":       {"跳过第%d到%d步要写明原因", "skipping steps %d to %d needs a reason"},
+	"tui.svc.reason_required_one":   {"跳过第%d步（%s）要写明原因", "skipping step %d (%s) needs a reason"},
+	"tui.svc.skipped":               {"已跳到第%d步 %s：%s", "Skipped ahead to step %d, %s: %s"},
+	"tui.svc.close_title":           {"结案：%s", "Close the case: %s"},
+	"tui.svc.resolution_required":   {"写下是怎么解决的", "say how it was resolved"},
+	"tui.svc.satisfaction_required": {"选一个满意度 1–5（←/→ 切换）", "pick a satisfaction of 1 to 5 (←/→)"},
+	"tui.svc.closed":                {"已结案：%s（满意度 %d）", "Closed: %s (satisfaction %d)"},
+	"tui.svc.sat.very_bad":          {"1 很不满意", "1 very unhappy"},
+	"tui.svc.sat.bad":               {"2 不满意", "2 unhappy"},
+	"tui.svc.sat.neutral":           {"3 一般", "3 neutral"},
+	"tui.svc.sat.good":              {"4 满意", "4 happy"},
+	"tui.svc.sat.very_good":         {"5 很满意", "5 very happy"},
+
+	// Templates: keys.
+	"tui.tpl.key.edit":    {"编辑话术", "edit the template"},
+	"tui.tpl.key.preview": {"用真实顾客预览", "preview with a real customer"},
+	"tui.tpl.key.revert":  {"恢复默认话术", "back to the default"},
+	"tui.tpl.key.copy":    {"复制", "copy"},
+	"tui.tpl.help":        {"话术", "Templates"},
+
+	// Templates: the list.
+	"tui.tpl.loading":    {"正在读取话术……", "Loading the templates..."},
+	"tui.tpl.heading":    {"话术 %d 种用途 · 自定义 %d 条", "Templates for %d purposes · %d custom"},
+	"tui.tpl.lang_note":  {"（中文话术；英文话术在英文界面中编辑）", "(English templates; the Chinese ones are edited in the Chinese app)"},
+	"tui.tpl.default":    {"默认", "default"},
+	"tui.tpl.custom":     {"自定义", "custom"},
+	"tui.tpl.is_default": {"这条已经是默认话术。", "This is already the default."},
+
+	// Templates: editing.
+	"tui.tpl.edit_title":   {"编辑话术：%s", "Edit the template: %s"},
+	"tui.tpl.body":         {"话术内容", "Text"},
+	"tui.tpl.placeholders": {"可用的占位符（中文名、英文名都可以）：", "Placeholders (the English or the Chinese name):"},
+	"tui.tpl.brace_hint":   {"要写花括号本身，请写 {{ 或 }}。", "Write {{ or }} for a brace itself."},
+	"tui.tpl.live":         {"预览（%s）：", "Preview (%s):"},
+	"tui.tpl.live_broken":  {"占位符有误，保存时会指出位置。", "A placeholder is wrong; saving says where."},
+	"tui.tpl.err_unknown":  {"第 %d 个字符：%s 不是可用的占位符（见下方列表）", "character %d: %s is not a placeholder (see the list below)"},
+	"tui.tpl.err_open":     {"第 %d 个字符：{ 没有闭合（花括号本身写 {{）", "character %d: this { is never closed (write {{ for a brace)"},
+	"tui.tpl.err_close":    {"第 %d 个字符：} 前面没有 {（花括号本身写 }}）", "character %d: this } has no { (write }} for a brace)"},
+	"tui.tpl.saved":        {"已保存话术：%s", "Saved the template: %s"},
+
+	// Templates: preview and revert.
+	"tui.tpl.preview_title":   {"预览：%s · %s", "Preview: %s · %s"},
+	"tui.tpl.preview_missing": {"这位顾客没有这些值，发出时会留空：%s", "No value for this customer, left empty: %s"},
+	"tui.tpl.preview_help":    {"c 复制 · esc 关闭", "c copy · esc close"},
+	"tui.tpl.no_customer":     {"还没有顾客，无法预览。", "No customers to preview with yet."},
+	"tui.tpl.revert_title":    {"恢复默认：%s", "Back to the default: %s"},
+	"tui.tpl.revert_ask":      {"删除这条自定义话术、改用默认话术？y 确认 · esc 取消", "Delete your template and use the default again? y yes · esc cancel"},
+	"tui.tpl.reverted":        {"已恢复默认话术：%s", "Back to the default: %s"},
+}

@@ -11,7 +11,7 @@ var ruleErrorArgs = map[rules.Code]int{
 	rules.CodeEmpty: 0, rules.CodeBadText: 0, rules.CodeExpectCondition: 1, rules.CodeUnknownField: 2,
 	rules.CodeExpectOperator: 1, rules.CodeExpectValue: 2, rules.CodeUnknownValue: 3, rules.CodeEmptyValue: 0,
 	rules.CodeUnclosedQuote: 0, rules.CodeExpectNumber: 1, rules.CodeBadNumber: 0, rules.CodeOutOfRange: 1,
-	rules.CodeUnknownUnit: 1, rules.CodeExpectWindow: 1, rules.CodeExpectKeyDate: 1, rules.CodeExpectJoin: 0,
+	rules.CodeUnknownUnit: 1, rules.CodeExpectWindow: 1, rules.CodeExpectKeyDate: 1, rules.CodeExpectConnective: 0,
 	rules.CodeUnclosedParen: 1, rules.CodeUnmatchedParen: 0, rules.CodeTooDeep: 1,
 }
 
