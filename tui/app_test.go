@@ -531,7 +531,7 @@ func TestCatalog_ZhScreensHaveNoEnglish(t *testing.T) {
 	a.waitText(fmt.Sprintf(w.count, 150, 150))
 	a.key("esc", "o", "v", "g", "#")
 	open("a", "电话或微信号")
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 3; i++ { // Customers → Events → Service → Insights, still a placeholder
 		a.key(">")
 	}
 	a.waitText("页面还在开发中")

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -122,9 +123,9 @@ func (p *groupPage) Update(msg tea.Msg) (page, tea.Cmd) {
 // renderAll writes every member's message (a header line with who and how
 // to reach them, then the text) off the UI loop.
 func (p *groupPage) renderAll() tea.Cmd {
-	c, it, members := p.c, p.it, p.members
+	c, it, members, user := p.c, p.it, p.members, slices.Clone(p.c.templates)
 	return func() tea.Msg {
-		pt, ok, err := itemTemplate(c, it)
+		pt, ok, err := itemTemplate(c, user, it)
 		if !ok || err != nil {
 			if err == nil {
 				err = errors.New(c.cat.T("tui.status.no_template"))

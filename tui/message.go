@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,9 +16,10 @@ import (
 // the UI loop, then shows it and copies it to the clipboard (OSC 52, which
 // works over SSH).
 func composeMessage(c *common, it agenda.Item) tea.Cmd {
+	user := slices.Clone(c.templates) // read on the UI loop: a save may replace c.templates meanwhile
 	return func() tea.Msg {
 		ctx := c.ctx()
-		pt, ok, err := itemTemplate(c, it)
+		pt, ok, err := itemTemplate(c, user, it)
 		if !ok {
 			return statusMsg{text: c.cat.T("tui.status.no_template")}
 		}
@@ -39,8 +41,8 @@ func composeMessage(c *common, it agenda.Item) tea.Cmd {
 
 // itemTemplate picks and parses the template of an item for the app's
 // language and the item's channel (the user's own first, then the default).
-func itemTemplate(c *common, it agenda.Item) (domain.ParsedTemplate, bool, error) {
-	t, ok := domain.PickTemplate(c.templates, it.Template, string(c.cat.Lang()), it.Channel)
+func itemTemplate(c *common, user []domain.Template, it agenda.Item) (domain.ParsedTemplate, bool, error) {
+	t, ok := domain.PickTemplate(user, it.Template, string(c.cat.Lang()), it.Channel)
 	if !ok {
 		return domain.ParsedTemplate{}, false, nil
 	}

@@ -169,6 +169,8 @@ func (p *todayPage) Update(msg tea.Msg) (page, tea.Cmd) {
 		return p, p.apply(msg.a)
 	case actedMsg:
 		return p, p.acted(msg)
+	case caseSavedMsg, eventsChangedMsg, invitedMsg:
+		return p, p.load() // a case step or an invitation answered elsewhere changes Serve and Invite
 	case undoneMsg:
 		if msg.err != nil {
 			return p, p.c.errStatus(msg.err)

@@ -19,6 +19,9 @@ func (a *app) openApp(ctx context.Context, s *session, day domain.Date) error {
 	}
 	opt := tui.Options{Store: s.store, Config: s.cfg.Config, Me: s.me, Scope: s.scope, Lang: a.cat.Lang(),
 		Now: a.now, Loc: a.loc, Day: day, NoColor: a.getenv("NO_COLOR") != ""}
+	if user, err := s.store.Templates(ctx); err == nil {
+		opt.Templates = user
+	}
 	if shops, err := s.store.Stores(ctx); err == nil && len(shops) > 0 {
 		opt.Shop = shops[0]
 		for _, sh := range shops {

@@ -186,6 +186,9 @@ var detailPatterns = []struct {
 	{regexp.MustCompile(`^(".*") is not a class \((.*)\)$`), "detail.not_class"},
 	{regexp.MustCompile(`^(".*") is not a case kind \((.*)\)$`), "detail.not_case_kind"},
 	{regexp.MustCompile(`^cannot go from (\S+) to (\S+)$`), "detail.cannot_move"},
+	{regexp.MustCompile(`^unknown placeholder at character (\d+); known: (.*)$`), "detail.tpl_unknown"},
+	{regexp.MustCompile(`^a \{ at character (\d+) is never closed \(write \{\{ for a brace\)$`), "detail.tpl_unclosed"},
+	{regexp.MustCompile(`^a \} at character (\d+) has no \{ \(write \}\} for a brace\)$`), "detail.tpl_stray"},
 }
 
 // choicesRe matches a list of allowed ids: "call, sms, wechat or other".

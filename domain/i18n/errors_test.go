@@ -408,3 +408,17 @@ func TestDetailsMatchTheDomain(t *testing.T) {
 		t.Errorf("an unknown detail should stay as it is, got %q", got)
 	}
 }
+
+func TestError_TemplateProblemsInChinese(t *testing.T) {
+	for body, want := range map[string]string{
+		"您好{昵称}": "第 3 个字符处的占位符不认识",
+		"您好{称呼":  "第 3 个字符处的 { 没有闭合",
+		"价格}":    "第 3 个字符处的 } 没有对应的 {",
+	} {
+		tpl := domain.Template{Purpose: "birthday", Lang: "zh", Body: body}
+		got := New(ZH).Error(tpl.Validate())
+		if !strings.Contains(got, want) || !strings.Contains(got, "template.body") {
+			t.Errorf("%q: %q, want it to contain %q and the field path", body, got, want)
+		}
+	}
+}
