@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/rules"
 	"github.com/crmtui/crmtui/domain/search"
 )
 
@@ -42,10 +43,13 @@ type customersPage struct {
 	cursor  int
 	offset  int
 	sort    sortKind
-	class   int      // 0 all, else index+1 in domain.Classes
-	stage   int      // 0 all, else index+1 in domain.Stages
-	tags    []string // the store's tags (分组标签), most used first
-	tag     int      // 0 all, else index+1 in tags
+	class   int            // 0 all, else index+1 in domain.Classes
+	stage   int            // 0 all, else index+1 in domain.Stages
+	tags    []string       // the store's tags (分组标签), most used first
+	tag     int            // 0 all, else index+1 in tags
+	groups  []domain.Group // saved groups (分组管理)
+	group   int            // 0 all, else index+1 in groups
+	inGroup map[int64]bool // members of the chosen group, computed off the UI loop
 	loading bool
 	loadErr error
 	took    time.Duration // the last search's time, shown for the curious
@@ -67,6 +71,19 @@ type searchMsg struct {
 
 // customersChangedMsg asks the list to reload after a write.
 type customersChangedMsg struct{}
+
+// groupsMsg carries the saved groups.
+type groupsMsg struct {
+	groups []domain.Group
+	err    error
+}
+
+// groupMatchMsg carries the members of a saved group.
+type groupMatchMsg struct {
+	group string
+	ids   []int64
+	err   error
+}
 
 func newCustomersPage(c *common) *customersPage {
 	in := textinput.New()
@@ -149,6 +166,9 @@ func (p *customersPage) rebuild() {
 		if p.tag > 0 && !slices.ContainsFunc(cs.Tags, func(t string) bool { return strings.EqualFold(t, p.tags[p.tag-1]) }) {
 			continue
 		}
+		if p.group > 0 && !p.inGroup[cs.ID] {
+			continue
+		}
 		p.shown = append(p.shown, i)
 	}
 	switch p.sort {
@@ -183,7 +203,27 @@ func (p *customersPage) Update(msg tea.Msg) (page, tea.Cmd) {
 		p.tags = tagsByUse(p.all)
 		p.tag = 0
 		p.rebuild()
-		return p, p.search()
+		return p, tea.Batch(p.search(), p.loadGroups())
+	case groupsMsg:
+		if msg.err == nil {
+			p.groups = msg.groups
+		}
+		return p, nil
+	case groupMatchMsg:
+		if p.group == 0 || msg.group != p.groups[p.group-1].Name {
+			return p, nil
+		}
+		if msg.err != nil {
+			p.group = 0
+			return p, p.c.errStatus(msg.err)
+		}
+		p.inGroup = make(map[int64]bool, len(msg.ids))
+		for _, id := range msg.ids {
+			p.inGroup[id] = true
+		}
+		p.cursor = 0
+		p.rebuild()
+		return p, nil
 	case customersChangedMsg:
 		return p, p.load()
 	case searchMsg:
@@ -258,6 +298,16 @@ func (p *customersPage) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.TagFilter):
 		p.tag = (p.tag + 1) % (len(p.tags) + 1)
 		p.rebuild()
+	case key.Matches(msg, k.GroupFilter):
+		p.group = (p.group + 1) % (len(p.groups) + 1)
+		if p.group == 0 {
+			p.inGroup = nil
+			p.rebuild()
+			return nil
+		}
+		p.inGroup = map[int64]bool{} // empty until the members come back
+		p.rebuild()
+		return p.matchGroup(p.groups[p.group-1])
 	}
 	return nil
 }
@@ -268,7 +318,7 @@ func (p *customersPage) Typing() bool { return p.typing }
 func (p *customersPage) Help() []helpGroup {
 	k := p.c.keys
 	return []helpGroup{
-		{p.c.cat.T("tui.help.customers"), []key.Binding{k.Filter, k.Open, k.Add, k.Sort, k.Class, k.Stage, k.TagFilter, k.Up, k.Down}},
+		{p.c.cat.T("tui.help.customers"), []key.Binding{k.Filter, k.Open, k.Add, k.Sort, k.Class, k.Stage, k.TagFilter, k.GroupFilter, k.Up, k.Down}},
 		k.globalHelp(p.c.cat),
 	}
 }
@@ -306,6 +356,9 @@ func (p *customersPage) View(w, h int) string {
 	}
 	if p.tag > 0 {
 		info = append(info, cat.T("tui.customers.tag", clean(p.tags[p.tag-1])))
+	}
+	if p.group > 0 {
+		info = append(info, cat.T("tui.customers.group", clean(p.groups[p.group-1].Name)))
 	}
 	b.WriteString(s.Dim.Render(cut(strings.Join(info, " · "), w)) + "\n")
 	if len(p.shown) == 0 {
@@ -382,4 +435,36 @@ func wordWidth[T any](values []T, word func(T) string) int {
 		w = max(w, width(word(v)))
 	}
 	return w
+}
+
+// loadGroups reads the saved groups off the UI loop.
+func (p *customersPage) loadGroups() tea.Cmd {
+	c := p.c
+	return func() tea.Msg {
+		groups, err := c.store.Groups(c.ctx())
+		return groupsMsg{groups: groups, err: err}
+	}
+}
+
+// matchGroup evaluates a saved group's rule over the store off the UI loop.
+func (p *customersPage) matchGroup(g domain.Group) tea.Cmd {
+	c := p.c
+	return func() tea.Msg {
+		r, err := rules.Parse(g.Rule)
+		if err != nil {
+			return groupMatchMsg{group: g.Name, err: err}
+		}
+		facts, err := c.store.RuleFacts(c.ctx(), 0)
+		if err != nil {
+			return groupMatchMsg{group: g.Name, err: err}
+		}
+		today := c.today()
+		var ids []int64
+		for i := range facts {
+			if r.Match(&facts[i], today) {
+				ids = append(ids, facts[i].ID)
+			}
+		}
+		return groupMatchMsg{group: g.Name, ids: ids}
+	}
 }

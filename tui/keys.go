@@ -21,7 +21,7 @@ type KeyMap struct {
 	// Grouped items: every customer's message, then log them all.
 	CopyAll key.Binding
 	// Customers.
-	Add, Sort, Class, Stage, TagFilter, Filter key.Binding
+	Add, Sort, Class, Stage, TagFilter, GroupFilter, Filter key.Binding
 	// Customer detail.
 	Edit, Contact, Purchase, FollowUp, Tag key.Binding
 	// Service: the list by kind, and a case walked step by step.
@@ -67,12 +67,13 @@ func DefaultKeyMap(cat i18n.Catalog) KeyMap {
 		Decline:     b("tui.key.decline", "n"),
 		CopyAll:     b("tui.key.copy_all", "C"),
 
-		Add:       b("tui.key.add", "a"),
-		Sort:      b("tui.key.sort", "o"),
-		Class:     b("tui.key.class", "v"),
-		Stage:     b("tui.key.stage", "g"),
-		TagFilter: b("tui.key.tag_filter", "#"),
-		Filter:    b("tui.key.filter", "/"),
+		Add:         b("tui.key.add", "a"),
+		Sort:        b("tui.key.sort", "o"),
+		Class:       b("tui.key.class", "v"),
+		Stage:       b("tui.key.stage", "g"),
+		TagFilter:   b("tui.key.tag_filter", "#"),
+		GroupFilter: b("tui.key.group_filter", "G"),
+		Filter:      b("tui.key.filter", "/"),
 
 		Edit:     b("tui.key.edit", "e"),
 		Contact:  b("tui.key.contact", "l"),

@@ -97,6 +97,7 @@ var tuiMessages = map[string]msg{
 	"tui.customers.class":         {"类别：%s", "class: %s"},
 	"tui.customers.stage":         {"阶段：%s", "stage: %s"},
 	"tui.customers.tag":           {"标签：%s", "tag: %s"},
+	"tui.customers.group":         {"分组：%s", "group: %s"},
 	"tui.customers.all":           {"全部", "all"},
 
 	// Customer detail.
@@ -175,6 +176,7 @@ var tuiMessages = map[string]msg{
 	"tui.key.class":        {"按类别", "by class"},
 	"tui.key.stage":        {"按阶段", "by stage"},
 	"tui.key.tag_filter":   {"按标签", "by tag"},
+	"tui.key.group_filter": {"按分组", "by group"},
 	"tui.key.edit":         {"编辑资料", "edit profile"},
 	"tui.key.contact":      {"登记维护", "log contact"},
 	"tui.key.purchase":     {"登记消费", "add purchase"},
