@@ -283,7 +283,7 @@ func (s *Store) EventFunnel(ctx context.Context, eventID int64) (domain.Funnel, 
 	if err := rows.Err(); err != nil {
 		return f, err
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT count(DISTINCT customer_id), coalesce(sum(amount), 0) FROM purchases WHERE event_id = ?`, eventID).
-		Scan(&f.Bought, &f.Revenue)
+	err = s.db.QueryRowContext(ctx, `SELECT count(DISTINCT customer_id) FILTER (WHERE is_return = 0), coalesce(sum(amount), 0)
+		FROM purchases WHERE event_id = ?`, eventID).Scan(&f.Bought, &f.Revenue)
 	return f, err
 }

@@ -121,7 +121,7 @@ type Funnel struct {
 	Invited   int   `json:"invited"`   // contacted at least once
 	Confirmed int   `json:"confirmed"` // said yes (and then came or not)
 	Attended  int   `json:"attended"`
-	Bought    int   `json:"bought"`   // customers with a purchase that names the event
+	Bought    int   `json:"bought"`   // customers with a sale that names the event (returns do not count)
 	Declined  int   `json:"declined"` // said no
 	NoShow    int   `json:"no_show"`
 	Revenue   Money `json:"revenue"` // net sales at the event

@@ -374,7 +374,7 @@ func TestHelp_ShowsTodayKeys(t *testing.T) {
 				checkFits(t, s, size[0], size[1])
 				a.key("?")
 				a.waitGone(w.helpTitle)
-				a.waitText(sectionLabel(w, 0, 42))
+				a.waitText(sectionLabel(w, 0, len(f.agenda(t, fixedDay).Maintain)))
 			})
 		}
 	})

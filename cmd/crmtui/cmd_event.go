@@ -204,12 +204,16 @@ func (a *app) cmdEventShow(ctx context.Context, args []string) error {
 		n   int
 	}{{"cli.event.targeted", f.Targeted}, {"cli.event.invited", f.Invited}, {"cli.event.confirmed", f.Confirmed},
 		{"cli.event.attended", f.Attended}, {"cli.event.bought", f.Bought}}
+	labelW := 0
+	for _, st := range stages {
+		labelW = max(labelW, ansiWidth(cat.T(st.key)))
+	}
 	for i, st := range stages {
 		rate := ""
 		if i > 0 && stages[i-1].n > 0 {
 			rate = fmt.Sprintf("  %3d%%", st.n*100/stages[i-1].n)
 		}
-		fmt.Fprintf(a.stdout, "  %s %5d %s%s\n", cell(cat.T(st.key), 8), st.n, bar(st.n, f.Targeted, 30), rate)
+		fmt.Fprintf(a.stdout, "  %s %5d %s%s\n", cell(cat.T(st.key), labelW), st.n, bar(st.n, f.Targeted, 30), rate)
 	}
 	fmt.Fprintf(a.stdout, "  %s %d · %s %d · %s %s\n", cat.T("cli.event.declined"), f.Declined, cat.T("cli.event.no_show"), f.NoShow,
 		cat.T("cli.event.revenue"), cat.Money(f.Revenue))

@@ -47,3 +47,6 @@ func table(rows [][]string) string {
 	}
 	return b.String()
 }
+
+// ansiWidth is the display width of plain text.
+func ansiWidth(s string) int { return ansi.StringWidth(s) }

@@ -282,7 +282,7 @@ func (g *gen) purchase(customerID int64, day domain.Date, big bool) domain.Purch
 		}
 	}
 	if g.r.Float64() < 0.03 && day.Before(g.today.AddDays(-30)) {
-		p.IsReturn, p.Amount, p.Items, p.UsageDays = true, -p.Amount/2, nil, 0 // a partial return
+		p.IsReturn, p.Amount, p.Items, p.UsageDays, p.EventID = true, -p.Amount/2, nil, 0, 0 // a partial return
 	}
 	return p
 }
