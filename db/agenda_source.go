@@ -14,6 +14,13 @@ import (
 var _ agenda.Source = (*Store)(nil)
 
 // scopeSQL returns the owner condition on the customers table aliased c.
+//
+// The queries below that start from a record table (purchases, key dates,
+// cases, invitations, follow-ups) join customers with CROSS JOIN: in SQLite
+// that keeps the record table's date or status index as the outer loop.
+// Left to itself the planner sometimes walks all of a salesperson's 40,000
+// customers through the owner index instead (1.2 s instead of 20 ms on the
+// 100,000-customer store).
 func scopeSQL(s agenda.Scope) (string, []any) {
 	if s.All {
 		return "1=1", nil
@@ -74,7 +81,7 @@ func (s *Store) RecentSales(ctx context.Context, sc agenda.Scope, from, to domai
 func (s *Store) RunningOut(ctx context.Context, sc agenda.Scope, from, to domain.Date) ([]agenda.PurchaseFact, error) {
 	cond, args := scopeSQL(sc)
 	return s.queryPurchaseFacts(ctx, `SELECT p.id, p.customer_id, p.on_date, p.usage_days, p.runs_out_on, p.product, p.amount
-		FROM purchases p JOIN customers c ON c.id = p.customer_id
+		FROM purchases p CROSS JOIN customers c ON c.id = p.customer_id
 		WHERE p.runs_out_on BETWEEN ? AND ? AND `+cond+` ORDER BY p.id`, append([]any{dateArg(from), dateArg(to)}, args...)...)
 }
 
@@ -116,7 +123,7 @@ func (s *Store) KeyDatesMatching(ctx context.Context, sc agenda.Scope, solar, lu
 		}
 		cond, sargs := scopeSQL(sc)
 		rows, err := s.db.QueryContext(ctx, `SELECT k.id, k.customer_id, k.kind, k.label, k.calendar, k.year, k.month, k.day, k.leap
-			FROM key_dates k JOIN customers c ON c.id = k.customer_id
+			FROM key_dates k CROSS JOIN customers c ON c.id = k.customer_id
 			WHERE k.calendar = ? AND (`+strings.Join(ors, " OR ")+`) AND `+cond+` ORDER BY k.id`, append(args, sargs...)...)
 		if err != nil {
 			return nil, err
@@ -224,7 +231,7 @@ func (s *Store) ClosedCasesBetween(ctx context.Context, sc agenda.Scope, kinds [
 		return nil, nil
 	}
 	cond, args := scopeSQL(sc)
-	q := "SELECT " + prefixed("k.", caseColumns) + ` FROM cases k JOIN customers c ON c.id = k.customer_id
+	q := "SELECT " + prefixed("k.", caseColumns) + ` FROM cases k CROSS JOIN customers c ON c.id = k.customer_id
 		WHERE k.closed_on BETWEEN ? AND ? AND k.kind IN (` + placeholders(len(kinds)) + `) AND ` + cond + ` ORDER BY k.id`
 	all := []any{dateArg(from), dateArg(to)}
 	for _, k := range kinds {
@@ -236,7 +243,7 @@ func (s *Store) ClosedCasesBetween(ctx context.Context, sc agenda.Scope, kinds [
 // OpenCases returns every case not closed, with complaint steps.
 func (s *Store) OpenCases(ctx context.Context, sc agenda.Scope) ([]domain.ServiceCase, error) {
 	cond, args := scopeSQL(sc)
-	return s.queryCases(ctx, "SELECT "+prefixed("k.", caseColumns)+` FROM cases k JOIN customers c ON c.id = k.customer_id
+	return s.queryCases(ctx, "SELECT "+prefixed("k.", caseColumns)+` FROM cases k CROSS JOIN customers c ON c.id = k.customer_id
 		WHERE k.status <> 'closed' AND `+cond+` ORDER BY k.due_at, k.id`, args...)
 }
 
@@ -277,7 +284,7 @@ func prefixed(alias, cols string) string {
 // OpenFollowUps returns open follow-ups due on or before day.
 func (s *Store) OpenFollowUps(ctx context.Context, sc agenda.Scope, day domain.Date) ([]domain.FollowUp, error) {
 	cond, args := scopeSQL(sc)
-	return s.queryFollowUps(ctx, "SELECT "+followUpColumns+` FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+	return s.queryFollowUps(ctx, "SELECT "+followUpColumns+` FROM follow_ups f CROSS JOIN customers c ON c.id = f.customer_id
 		WHERE f.status = 'open' AND f.due_on <= ? AND `+cond+` ORDER BY f.due_on, f.id`, append([]any{dateArg(day)}, args...)...)
 }
 
@@ -296,7 +303,7 @@ func (s *Store) Invitations(ctx context.Context, sc agenda.Scope, eventIDs []int
 	for _, st := range statuses {
 		args = append(args, string(st))
 	}
-	return s.queryInvitations(ctx, "SELECT "+prefixed("i.", invitationColumns)+` FROM invitations i JOIN customers c ON c.id = i.customer_id
+	return s.queryInvitations(ctx, "SELECT "+prefixed("i.", invitationColumns)+` FROM invitations i CROSS JOIN customers c ON c.id = i.customer_id
 		WHERE i.event_id IN (`+placeholders(len(eventIDs))+`) AND i.status IN (`+placeholders(len(statuses))+`) AND `+cond+
 		` ORDER BY i.id`, append(args, sargs...)...)
 }
@@ -305,7 +312,7 @@ func (s *Store) Invitations(ctx context.Context, sc agenda.Scope, eventIDs []int
 func (s *Store) InvitedOn(ctx context.Context, sc agenda.Scope, day domain.Date) (int, error) {
 	cond, args := scopeSQL(sc)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM invitations i JOIN customers c ON c.id = i.customer_id
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM invitations i CROSS JOIN customers c ON c.id = i.customer_id
 		WHERE i.invited_on = ? AND `+cond, append([]any{dateArg(day)}, args...)...).Scan(&n)
 	return n, err
 }
