@@ -31,16 +31,17 @@ func scopeSQL(s agenda.Scope) (string, []any) {
 // factColumns is the SELECT list scanned by scanFact.
 const factColumns = `c.id, c.name, c.remark, c.salutation, c.phone, c.owner_id, c.class, c.r_score, c.f_score, c.m_score,
 	coalesce(c.recency_days, 0), c.frequency, c.monetary, c.preferred_channel, c.do_not_contact, c.purchase_count, c.total_spend,
-	c.first_purchase_on, c.last_purchase_on, c.last_purchase_id, c.avg_interval_days, c.last_contact_on, c.missing, c.completeness`
+	c.first_purchase_on, c.last_purchase_on, c.last_purchase_id, c.avg_interval_days, c.last_contact_on, c.missing, c.completeness,
+	c.marketing_dates`
 
 func scanFact(sc interface{ Scan(...any) error }) (agenda.CustomerFact, error) {
 	var f agenda.CustomerFact
-	var class, pref, missing string
+	var class, pref, missing, marketing string
 	var dnc int
 	err := sc.Scan(&f.ID, &f.Name, &f.Remark, &f.Salutation, &f.Phone, nInt{&f.OwnerID}, &class, &f.RFM.R, &f.RFM.F, &f.RFM.M,
 		&f.RFM.RecencyDays, &f.RFM.Frequency, &f.RFM.Monetary, &pref, &dnc, &f.Stats.PurchaseCount, &f.Stats.TotalSpend,
 		nDate{&f.Stats.FirstPurchase}, nDate{&f.Stats.LastPurchase}, nInt{&f.Stats.LastPurchaseID}, &f.Stats.AvgIntervalDays,
-		nDate{&f.Stats.LastContact}, &missing, &f.Stats.Completeness)
+		nDate{&f.Stats.LastContact}, &missing, &f.Stats.Completeness, &marketing)
 	if err != nil {
 		return f, err
 	}
@@ -49,7 +50,23 @@ func scanFact(sc interface{ Scan(...any) error }) (agenda.CustomerFact, error) {
 	if missing != "" {
 		f.Missing = strings.Split(missing, ",")
 	}
+	f.MarketingDates = parseDates(marketing)
 	return f, nil
+}
+
+// parseDates reads a ','-joined list of dates, skipping bad ones.
+func parseDates(s string) []domain.Date {
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, ",")
+	out := make([]domain.Date, 0, len(parts))
+	for _, p := range parts {
+		if d, err := domain.ParseDate(p); err == nil {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func (s *Store) queryFacts(ctx context.Context, q string, args ...any) ([]agenda.CustomerFact, error) {
@@ -152,7 +169,7 @@ func (s *Store) KeyDatesMatching(ctx context.Context, sc agenda.Scope, solar, lu
 
 // GroupMembers returns the customers of a target group: any of its classes
 // or tags (found by SQL), or matching its rule (evaluated over the rule facts).
-func (s *Store) GroupMembers(ctx context.Context, sc agenda.Scope, g agenda.TargetGroup) ([]agenda.CustomerFact, error) {
+func (s *Store) GroupMembers(ctx context.Context, sc agenda.Scope, g agenda.TargetGroup) ([]agenda.GroupMember, error) {
 	cond, args := scopeSQL(sc)
 	var ors []string
 	if g.Rule != "" {
@@ -181,8 +198,24 @@ func (s *Store) GroupMembers(ctx context.Context, sc agenda.Scope, g agenda.Targ
 	if len(ors) == 0 {
 		return nil, nil
 	}
-	return s.queryFacts(ctx, "SELECT "+factColumns+" FROM customers c WHERE "+cond+" AND ("+strings.Join(ors, " OR ")+
-		") ORDER BY c.value_rank DESC, c.id", args...)
+	rows, err := s.db.QueryContext(ctx, "SELECT c.id, c.class, c.do_not_contact, c.marketing_dates FROM customers c WHERE "+cond+
+		" AND ("+strings.Join(ors, " OR ")+") ORDER BY c.value_rank DESC, c.id", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []agenda.GroupMember
+	for rows.Next() {
+		var m agenda.GroupMember
+		var class, marketing string
+		var dnc int
+		if err := rows.Scan(&m.ID, &class, &dnc, &marketing); err != nil {
+			return nil, err
+		}
+		m.Class, m.DoNotContact, m.MarketingDates = domain.Class(class), dnc != 0, parseDates(marketing)
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 // DormantCandidates returns dormant, quiet, contactable customers, most valuable first.
@@ -317,32 +350,26 @@ func (s *Store) InvitedOn(ctx context.Context, sc agenda.Scope, day domain.Date)
 	return n, err
 }
 
-// ItemStates returns the kept states of the keys.
+// ItemStates returns the kept states of the keys, in one query.
 func (s *Store) ItemStates(ctx context.Context, keys []string) (map[string]agenda.ItemState, error) {
 	out := map[string]agenda.ItemState{}
-	for _, part := range chunks(keys, 500) {
-		args := make([]any, len(part))
-		for i, k := range part {
-			args[i] = k
-		}
-		rows, err := s.db.QueryContext(ctx, "SELECT "+stateColumns+" FROM item_states WHERE key IN ("+placeholders(len(part))+")", args...)
+	if len(keys) == 0 {
+		return out, nil
+	}
+	raw, _ := json.Marshal(keys)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+stateColumns+" FROM item_states WHERE key IN (SELECT value FROM json_each(?))", string(raw))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		st, err := scanState(rows)
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			st, err := scanState(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[st.Key] = st
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		out[st.Key] = st
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 const stateColumns = "key, rule, customer_id, state, until_on, retry_at, tries, reason, note, at, on_date, salesperson_id"
@@ -356,49 +383,20 @@ func scanState(sc interface{ Scan(...any) error }) (agenda.ItemState, error) {
 	return st, err
 }
 
-// MarketingTouches counts marketing contacts per customer on or after since.
-func (s *Store) MarketingTouches(ctx context.Context, ids []int64, since domain.Date) (map[int64]int, error) {
-	out := map[int64]int{}
-	var purposes []any
-	for _, p := range domain.MarketingPurposes() {
-		purposes = append(purposes, string(p))
-	}
-	for _, part := range chunks(ids, 500) {
-		args := append(int64Args(part), dateArg(since))
-		rows, err := s.db.QueryContext(ctx, `SELECT customer_id, count(*) FROM contacts
-			WHERE customer_id IN (`+placeholders(len(part))+`) AND on_date >= ? AND purpose IN (`+placeholders(len(purposes))+`)
-			GROUP BY customer_id`, append(args, purposes...)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			var n int
-			if err := rows.Scan(&id, &n); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// Customers returns the facts of the given customers.
+// Customers returns the facts of the given customers, in one query
+// whatever their number (the ids travel as one JSON array).
 func (s *Store) Customers(ctx context.Context, ids []int64) (map[int64]agenda.CustomerFact, error) {
 	out := make(map[int64]agenda.CustomerFact, len(ids))
-	for _, part := range chunks(ids, 500) {
-		facts, err := s.queryFacts(ctx, "SELECT "+factColumns+" FROM customers c WHERE c.id IN ("+placeholders(len(part))+")", int64Args(part)...)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range facts {
-			out[f.ID] = f
-		}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	raw, _ := json.Marshal(ids)
+	facts, err := s.queryFacts(ctx, "SELECT "+factColumns+" FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))", string(raw))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range facts {
+		out[f.ID] = f
 	}
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crmtui/crmtui/domain"
+	"github.com/crmtui/crmtui/domain/agenda"
 )
 
 // refreshCustomer recomputes one customer's derived columns from their own
@@ -42,6 +43,10 @@ func (s *Store) refreshCustomer(ctx context.Context, q queryer, id int64) error 
 	if err := q.QueryRowContext(ctx, "SELECT max(on_date) FROM contacts WHERE customer_id = ?", id).Scan(nDate{&st.LastContact}); err != nil {
 		return fmt.Errorf("customer %d last contact: %w", id, err)
 	}
+	var marketing string
+	if err := q.QueryRowContext(ctx, "SELECT coalesce(group_concat(on_date, ','), '') FROM ("+marketingDatesSQL+")", id).Scan(&marketing); err != nil {
+		return fmt.Errorf("customer %d marketing contacts: %w", id, err)
+	}
 	today := s.Today()
 	r := domain.RFM{}
 	if st.PurchaseCount > 0 {
@@ -60,12 +65,12 @@ func (s *Store) refreshCustomer(ctx context.Context, q queryer, id int64) error 
 	class := domain.ClassOf(st.PurchaseCount, r)
 	_, err = q.ExecContext(ctx, `UPDATE customers SET purchase_count=?, return_count=?, total_spend=?, first_purchase_on=?,
 			last_purchase_on=?, last_purchase_id=?, avg_interval_days=?, last_contact_on=?, last_touch_on=?, dormant_on=?,
-			recency_days=?, frequency=?, monetary=?, r_score=?, f_score=?, m_score=?, class=?, value_rank=?
+			recency_days=?, frequency=?, monetary=?, r_score=?, f_score=?, m_score=?, class=?, value_rank=?, marketing_dates=?
 		WHERE id=?`,
 		st.PurchaseCount, st.ReturnCount, int64(st.TotalSpend), dateArg(st.FirstPurchase), dateArg(st.LastPurchase),
 		nullID(st.LastPurchaseID), st.AvgIntervalDays, dateArg(st.LastContact),
 		dateArg(domain.MaxDate(st.LastPurchase, st.LastContact)), dateArg(s.segment.DormantOn(st)),
-		recencyArg(st, r), r.Frequency, int64(r.Monetary), r.R, r.F, r.M, string(class), valueRank(class, r), id)
+		recencyArg(st, r), r.Frequency, int64(r.Monetary), r.R, r.F, r.M, string(class), valueRank(class, r), marketing, id)
 	return err
 }
 
@@ -269,3 +274,15 @@ func (s *Store) syncDerivedConfig(ctx context.Context) error {
 	}
 	return setMeta(ctx, s.db, "segment_config", string(raw))
 }
+
+// marketingDatesSQL selects a customer's latest marketing contact days
+// (the purposes of domain.Purpose.IsMarketing), newest first, at most
+// agenda.MaxMarketingDates; the ? is the customer id.
+var marketingDatesSQL = func() string {
+	var quoted []string
+	for _, p := range domain.MarketingPurposes() {
+		quoted = append(quoted, "'"+string(p)+"'")
+	}
+	return fmt.Sprintf(`SELECT on_date FROM contacts WHERE customer_id = ? AND purpose IN (%s) ORDER BY on_date DESC LIMIT %d`,
+		strings.Join(quoted, ", "), agenda.MaxMarketingDates)
+}()

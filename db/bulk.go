@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
@@ -196,6 +197,8 @@ func refreshAllFigures(ctx context.Context, q queryer) error {
 		`UPDATE customers SET last_purchase_id = (SELECT p.id FROM purchases p WHERE p.customer_id = customers.id AND p.is_return = 0
 			ORDER BY p.on_date DESC, p.at DESC, p.id DESC LIMIT 1) WHERE purchase_count > 0`,
 		`UPDATE customers SET last_contact_on = (SELECT max(on_date) FROM contacts k WHERE k.customer_id = customers.id)`,
+		`UPDATE customers SET marketing_dates = coalesce((SELECT group_concat(on_date, ',') FROM (` +
+			strings.Replace(marketingDatesSQL, "customer_id = ?", "customer_id = customers.id", 1) + `)), '')`,
 		`UPDATE customers SET last_touch_on = CASE
 			WHEN last_contact_on IS NULL THEN last_purchase_on
 			WHEN last_purchase_on IS NULL OR last_contact_on > last_purchase_on THEN last_contact_on

@@ -255,3 +255,35 @@ func TestCustomerSummaries_AllPhonesAndTagsMostValuableFirst(t *testing.T) {
 		t.Errorf("summary of 乙 = %+v", got)
 	}
 }
+
+// TestMarketingDates_KeptOnWrite: the latest marketing contact days (newest
+// first, at most 10) follow every contact write, so the agenda applies the
+// 30-day cap without counting contacts.
+func TestMarketingDates_KeptOnWrite(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	c := mustCustomer(t, s, domain.Customer{Name: "丁"})
+	add := func(day string, p domain.Purpose) {
+		if err := s.AddContact(ctx, &domain.Contact{CustomerID: c.ID, On: domain.MustDate(day), Channel: domain.ChannelWeChat,
+			Outcome: domain.OutcomeReplied, Purpose: p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("2026-11-01", domain.PurposeHoliday)
+	add("2026-11-05", domain.PurposeOther) // not marketing
+	add("2026-11-10", domain.PurposeInvitation)
+	for i := 0; i < 10; i++ {
+		add("2026-10-0"+strconv.Itoa(i%9+1), domain.PurposeBirthday)
+	}
+	facts, err := s.Customers(ctx, []int64{c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := facts[c.ID].MarketingDates
+	if len(got) != 10 || got[0] != domain.MustDate("2026-11-10") || got[1] != domain.MustDate("2026-11-01") {
+		t.Errorf("marketing dates = %v, want 10 newest first starting 2026-11-10, 2026-11-01", got)
+	}
+	if n := agenda.MarketingTouches(got, domain.MustDate("2026-10-24")); n != 2 {
+		t.Errorf("touches since 2026-10-24 = %d, want 2", n)
+	}
+}

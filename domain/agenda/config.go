@@ -198,7 +198,7 @@ func (c Config) Validate() error {
 		{"invite.remind_days_before", c.Invite.RemindDaysBefore, 30},
 		{"serve.aftersale_lead_days", c.Serve.AfterSaleLeadDays, 60},
 		{"serve.appointment_lead_days", c.Serve.AppointmentLeadDay, 60},
-		{"marketing.cap", c.Marketing.Cap, 1000},
+		{"marketing.cap", c.Marketing.Cap, MaxMarketingDates},
 		{"marketing.window_days", c.Marketing.WindowDays, 365},
 		{"calls.retry_minutes", c.Calls.RetryMinutes, 24 * 60},
 		{"calls.max_tries", c.Calls.MaxTries, 100},

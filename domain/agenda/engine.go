@@ -38,7 +38,8 @@ type builder struct {
 	cfg       Config
 	staged    []*staged
 	customers map[int64]CustomerFact
-	inviteCap int // invitations still allowed today
+	members   map[int64][]domain.Date // group members' recent marketing days
+	inviteCap int                     // invitations still allowed today
 }
 
 // Build answers the daily three questions for q.Date. It is deterministic:
@@ -50,7 +51,7 @@ func Build(ctx context.Context, src Source, q Query, cfg Config) (*Agenda, error
 	if q.Loc == nil {
 		q.Loc = time.Local
 	}
-	b := &builder{ctx: ctx, src: src, q: q, cfg: cfg, customers: map[int64]CustomerFact{}}
+	b := &builder{ctx: ctx, src: src, q: q, cfg: cfg, customers: map[int64]CustomerFact{}, members: map[int64][]domain.Date{}}
 	rules := []struct {
 		name string
 		on   bool
@@ -221,26 +222,12 @@ func (b *builder) applyCap() error {
 	if b.cfg.Marketing.Cap <= 0 {
 		return nil
 	}
-	var ids []int64
-	for _, s := range b.staged {
-		if !s.item.Rule.IsMarketing() {
-			continue
-		}
-		if s.item.Group != nil {
-			ids = append(ids, s.item.Group.Members...)
-		} else if s.item.CustomerID != 0 {
-			ids = append(ids, s.item.CustomerID)
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
 	since := b.q.Date.AddDays(-b.cfg.Marketing.WindowDays + 1)
-	touches, err := b.src.MarketingTouches(b.ctx, ids, since)
-	if err != nil {
-		return err
+	touches := func(id int64) int {
+		if f, ok := b.customers[id]; ok {
+			return MarketingTouches(f.MarketingDates, since)
+		}
+		return MarketingTouches(b.members[id], since)
 	}
 	limit := b.cfg.Marketing.Cap
 	kept := b.staged[:0]
@@ -251,7 +238,7 @@ func (b *builder) applyCap() error {
 		case it.Group != nil:
 			members := it.Group.Members[:0]
 			for _, id := range it.Group.Members {
-				if touches[id] >= limit {
+				if touches(id) >= limit {
 					it.Group.SkippedCap++
 				} else {
 					members = append(members, id)
@@ -262,7 +249,7 @@ func (b *builder) applyCap() error {
 			if len(members) == 0 {
 				continue
 			}
-		case touches[it.CustomerID] >= limit:
+		case touches(it.CustomerID) >= limit:
 			it.Held = true
 			it.Reason.Held = true
 			it.Reason.Cap = limit

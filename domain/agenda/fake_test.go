@@ -93,6 +93,12 @@ func (f *fakeSource) contact(custID int64, on domain.Date, purpose domain.Purpos
 		At: on.Time(f.loc).Add(15 * time.Hour).UTC(), Channel: domain.ChannelCall, Purpose: purpose, Outcome: domain.OutcomeReached})
 	c := f.customers[custID]
 	c.Stats.LastContact = domain.MaxDate(c.Stats.LastContact, on)
+	if purpose.IsMarketing() {
+		// Kept newest first and at most MaxMarketingDates, as the store keeps them.
+		c.MarketingDates = append(c.MarketingDates, on)
+		slices.SortFunc(c.MarketingDates, func(a, b domain.Date) int { return b.Compare(a) })
+		c.MarketingDates = c.MarketingDates[:min(len(c.MarketingDates), MaxMarketingDates)]
+	}
 }
 
 // touches logs n marketing contacts (greetings) in the last days.
@@ -178,8 +184,8 @@ func (f *fakeSource) SpecialDays(context.Context) ([]domain.SpecialDay, error) {
 	return slices.Clone(f.special), nil
 }
 
-func (f *fakeSource) GroupMembers(_ context.Context, s Scope, g TargetGroup) ([]CustomerFact, error) {
-	var out []CustomerFact
+func (f *fakeSource) GroupMembers(_ context.Context, s Scope, g TargetGroup) ([]GroupMember, error) {
+	var out []GroupMember
 	for _, c := range f.sortedCustomers() {
 		if !f.inScope(s, c.ID) {
 			continue
@@ -189,7 +195,7 @@ func (f *fakeSource) GroupMembers(_ context.Context, s Scope, g TargetGroup) ([]
 			match = match || slices.Contains(g.Tags, tag)
 		}
 		if match {
-			out = append(out, c)
+			out = append(out, GroupMember{ID: c.ID, Class: c.Class, DoNotContact: c.DoNotContact, MarketingDates: c.MarketingDates})
 		}
 	}
 	return out, nil
@@ -338,15 +344,6 @@ func (f *fakeSource) ItemStates(_ context.Context, keys []string) (map[string]It
 	return out, nil
 }
 
-func (f *fakeSource) MarketingTouches(_ context.Context, customerIDs []int64, since domain.Date) (map[int64]int, error) {
-	out := map[int64]int{}
-	for _, c := range f.contacts {
-		if c.Purpose.IsMarketing() && !c.On.Before(since) && slices.Contains(customerIDs, c.CustomerID) {
-			out[c.CustomerID]++
-		}
-	}
-	return out, nil
-}
 
 func (f *fakeSource) Customers(_ context.Context, ids []int64) (map[int64]CustomerFact, error) {
 	out := map[int64]CustomerFact{}

@@ -124,7 +124,7 @@ func (b *builder) holidays() error {
 	if len(hols) == 0 {
 		return nil
 	}
-	members := make([][]CustomerFact, len(c.Groups))
+	members := make([][]GroupMember, len(c.Groups))
 	for gi, g := range c.Groups {
 		if members[gi], err = b.src.GroupMembers(b.ctx, b.q.Scope, g); err != nil {
 			return err
@@ -142,7 +142,7 @@ func (b *builder) holidays() error {
 					grp.SkippedDNC++
 					continue
 				}
-				b.customers[m.ID] = m
+				b.members[m.ID] = m.MarketingDates
 				grp.Members = append(grp.Members, m.ID)
 				if m.Class.Rank() > best.Rank() {
 					best = m.Class

@@ -30,6 +30,36 @@ type CustomerFact struct {
 	DoNotContact bool
 	Stats        domain.CustomerStats
 	Missing      []string // key fields not yet known, most useful first
+	// MarketingDates are the days of the customer's latest marketing
+	// contacts (greetings, invitations, reactivation), newest first, at
+	// most MaxMarketingDates: enough to apply the 30-day cap without a query.
+	MarketingDates []domain.Date
+}
+
+// MaxMarketingDates is how many recent marketing contact days a store keeps
+// per customer, and so the largest allowed marketing.cap.
+const MaxMarketingDates = 10
+
+// MarketingTouches counts the dates on or after since.
+func MarketingTouches(dates []domain.Date, since domain.Date) int {
+	n := 0
+	for _, d := range dates {
+		if !d.Before(since) {
+			n++
+		}
+	}
+	return n
+}
+
+// GroupMember is what a grouped item needs of a member: who, their class
+// for the item's badge, whether they may be contacted, and their recent
+// marketing contacts for the cap. Kept small: a holiday group can hold
+// thousands of customers.
+type GroupMember struct {
+	ID             int64
+	Class          domain.Class
+	DoNotContact   bool
+	MarketingDates []domain.Date
 }
 
 // DisplayName is the remark name if set, else the name.
@@ -76,9 +106,10 @@ type Source interface {
 	KeyDatesMatching(ctx context.Context, s Scope, solar, lunar []domain.MonthDay) ([]KeyDateFact, error)
 	// SpecialDays returns the store-defined yearly days.
 	SpecialDays(ctx context.Context) ([]domain.SpecialDay, error)
-	// GroupMembers returns the customers in a target group (class or tag),
-	// including do-not-contact ones, which the agenda counts and leaves out.
-	GroupMembers(ctx context.Context, s Scope, g TargetGroup) ([]CustomerFact, error)
+	// GroupMembers returns the customers in a target group (class, tag or
+	// rule), most valuable first, including do-not-contact ones, which the
+	// agenda counts and leaves out.
+	GroupMembers(ctx context.Context, s Scope, g TargetGroup) ([]GroupMember, error)
 	// RunningOut returns sales with expected usage whose run-out day is in [from, to].
 	RunningOut(ctx context.Context, s Scope, from, to domain.Date) ([]PurchaseFact, error)
 	// DormantCandidates returns up to limit customers who are dormant on day
@@ -105,9 +136,6 @@ type Source interface {
 	OpenCases(ctx context.Context, s Scope) ([]domain.ServiceCase, error)
 	// ItemStates returns the kept states of the given item keys.
 	ItemStates(ctx context.Context, keys []string) (map[string]ItemState, error)
-	// MarketingTouches counts, per customer, contacts with a marketing
-	// purpose on or after since.
-	MarketingTouches(ctx context.Context, customerIDs []int64, since domain.Date) (map[int64]int, error)
 	// Customers returns the facts of the given customers.
 	Customers(ctx context.Context, ids []int64) (map[int64]CustomerFact, error)
 	// ActedOn counts the items acted on during day (by the scope's

@@ -70,8 +70,8 @@ func TestErrorKinds(t *testing.T) {
 		{"wrapped not found", fmt.Errorf("open: %w", nf), "open: 找不到顾客 42", "open: customer 42 not found"},
 		{"config", cfgErr, "配置项 routine.days 有误：需要正好三个天数，例如 [1, 3, 7]",
 			"setting routine.days is wrong: needs exactly three days, e.g. [1, 3, 7]"},
-		{"config range", cfgRange, "配置项 marketing.cap 有误：应在 0 到 1000 之间，现在是 -1",
-			"setting marketing.cap is wrong: must be between 0 and 1000, got -1"},
+		{"config range", cfgRange, "配置项 marketing.cap 有误：应在 0 到 10 之间，现在是 -1",
+			"setting marketing.cap is wrong: must be between 0 and 10, got -1"},
 		{"field error", stepErr, "跳过原因（case.skipped_reason）必须填写：客诉步骤须按顺序进行；跳过某一步要写明原因",
 			"reason for skipping (case.skipped_reason) is required: complaint steps are taken in order; a step can only be skipped with a reason"},
 	} {

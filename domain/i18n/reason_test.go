@@ -265,7 +265,6 @@ type fixture struct {
 	events    []domain.Event
 	invs      []domain.Invitation
 	cases     []domain.ServiceCase
-	touches   map[int64]int
 }
 
 var _ agenda.Source = (*fixture)(nil)
@@ -275,7 +274,7 @@ func (f *fixture) at(d domain.Date, hour int) time.Time {
 }
 
 func newFixture(day domain.Date) *fixture {
-	f := &fixture{day: day, customers: map[int64]agenda.CustomerFact{}, touches: map[int64]int{}}
+	f := &fixture{day: day, customers: map[int64]agenda.CustomerFact{}}
 	for id := int64(1); id <= 80; id++ {
 		f.customers[id] = agenda.CustomerFact{ID: id, Name: "顾客" + strconv.FormatInt(id, 10), OwnerID: 1, Class: domain.ClassLoyal}
 	}
@@ -306,7 +305,11 @@ func newFixture(day domain.Date) *fixture {
 	f.keyDates = append(f.keyDates, agenda.KeyDateFact{CustomerID: 61, KeyDate: domain.KeyDate{ID: 2, Kind: domain.KindBirthday, Calendar: domain.Lunar, Month: ld.Month, Day: ld.Day, Leap: ld.Leap}})
 	_, m, d = day.YMD()
 	f.keyDates = append(f.keyDates, agenda.KeyDateFact{CustomerID: 62, KeyDate: domain.KeyDate{ID: 3, Kind: domain.KindAnniversary, Label: "结婚纪念日", Calendar: domain.Solar, Year: y - 10, Month: int(m), Day: d}})
-	f.touches[62] = 4
+	c62 := f.customers[62]
+	for i := range 4 {
+		c62.MarketingDates = append(c62.MarketingDates, day.AddDays(-1-i))
+	}
+	f.customers[62] = c62
 	// Holiday group.
 	f.group = []agenda.CustomerFact{f.customers[50], f.customers[51]}
 	// Dormant: a regular buyer and a one-time buyer; seasonal: quiet for 95 days.
@@ -354,8 +357,12 @@ func (f *fixture) KeyDatesMatching(context.Context, agenda.Scope, []domain.Month
 func (f *fixture) SpecialDays(context.Context) ([]domain.SpecialDay, error) {
 	return []domain.SpecialDay{{ID: 1, Name: "店庆", Calendar: domain.Solar, Month: int(f.day.Month()), Day: f.day.Day()}}, nil
 }
-func (f *fixture) GroupMembers(context.Context, agenda.Scope, agenda.TargetGroup) ([]agenda.CustomerFact, error) {
-	return f.group, nil
+func (f *fixture) GroupMembers(context.Context, agenda.Scope, agenda.TargetGroup) ([]agenda.GroupMember, error) {
+	out := make([]agenda.GroupMember, len(f.group))
+	for i, c := range f.group {
+		out[i] = agenda.GroupMember{ID: c.ID, Class: c.Class, DoNotContact: c.DoNotContact, MarketingDates: c.MarketingDates}
+	}
+	return out, nil
 }
 func (f *fixture) RunningOut(context.Context, agenda.Scope, domain.Date, domain.Date) ([]agenda.PurchaseFact, error) {
 	return f.running, nil
@@ -387,13 +394,6 @@ func (f *fixture) OpenCases(context.Context, agenda.Scope) ([]domain.ServiceCase
 }
 func (f *fixture) ItemStates(context.Context, []string) (map[string]agenda.ItemState, error) {
 	return map[string]agenda.ItemState{}, nil
-}
-func (f *fixture) MarketingTouches(_ context.Context, ids []int64, _ domain.Date) (map[int64]int, error) {
-	out := map[int64]int{}
-	for _, id := range ids {
-		out[id] = f.touches[id]
-	}
-	return out, nil
 }
 func (f *fixture) Customers(_ context.Context, ids []int64) (map[int64]agenda.CustomerFact, error) {
 	out := map[int64]agenda.CustomerFact{}
