@@ -344,7 +344,6 @@ func (f *fakeSource) ItemStates(_ context.Context, keys []string) (map[string]It
 	return out, nil
 }
 
-
 func (f *fakeSource) Customers(_ context.Context, ids []int64) (map[int64]CustomerFact, error) {
 	out := map[int64]CustomerFact{}
 	for _, id := range ids {
