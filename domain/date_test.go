@@ -408,3 +408,25 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// TestParseDate_FastPathAgreesWithTimeParse: the hand-written path gives the
+// same date as time.Parse for every day of four centuries, and refuses what
+// time.Parse refuses.
+func TestParseDate_FastPathAgreesWithTimeParse(t *testing.T) {
+	for d := MustDate("1900-01-01"); d.Before(MustDate("2300-01-01")); d = d.AddDays(1) {
+		s := d.String()
+		tp, err := time.Parse(time.DateOnly, s)
+		got, ok := parseISODate(s)
+		if err != nil || !ok || got != DateOf(tp) {
+			t.Fatalf("%s: fast %v %v, time.Parse %v %v", s, got, ok, tp, err)
+		}
+	}
+	for _, bad := range []string{"2026-02-29", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-01", "20260101", "2026-01-0a", "0000-01-01"} {
+		if _, ok := parseISODate(bad); ok {
+			t.Errorf("fast path accepted %q", bad)
+		}
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate accepted %q", bad)
+		}
+	}
+}
