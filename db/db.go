@@ -34,6 +34,10 @@ type Options struct {
 	// BackupDir receives the automatic copy made before a migration.
 	// Defaults to a "backups" folder beside the database.
 	BackupDir string
+	// BusyTimeout is how long one statement waits for another connection's
+	// lock before SQLite answers busy (a write transaction then tries again,
+	// see maxWriteWait). Defaults to 10 s; tests shorten it.
+	BusyTimeout time.Duration
 }
 
 // Store is an open crmtui database.
@@ -43,6 +47,7 @@ type Store struct {
 	now     func() time.Time
 	loc     *time.Location
 	segment domain.SegmentConfig
+	watch   versionWatch // PRAGMA data_version on a pinned connection (version.go)
 }
 
 // Open opens (creating if needed, with mode 0600) the database at path and
@@ -64,8 +69,12 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if opt.Segment != nil {
 		s.segment = *opt.Segment
 	}
+	busy := opt.BusyTimeout
+	if busy <= 0 {
+		busy = 10 * time.Second
+	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)",
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()), "synchronous(NORMAL)",
 		"cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
@@ -118,7 +127,17 @@ func createFile(path string) error {
 // Close refreshes the planner's statistics where they went stale (PRAGMA
 // optimize, cheap and recommended at close) and closes the database.
 func (s *Store) Close() error {
-	s.db.Exec("PRAGMA optimize")
+	s.watch.close()
+	// optimize may run ANALYZE, a write: while another process writes, it is
+	// not worth waiting for (the busy timeout would hold the exit for 10 s).
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	if c, err := s.db.Conn(ctx); err == nil {
+		if _, err := c.ExecContext(ctx, "PRAGMA busy_timeout = 100"); err == nil {
+			c.ExecContext(ctx, "PRAGMA optimize")
+		}
+		c.Close()
+	}
+	cancel()
 	return s.db.Close()
 }
 
@@ -136,7 +155,7 @@ func (s *Store) Loc() *time.Location { return s.loc }
 
 // tx runs fn in one write transaction: everything or nothing.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	t, err := s.db.BeginTx(ctx, nil)
+	t, err := beginWrite(ctx, func() (*sql.Tx, error) { return s.db.BeginTx(ctx, nil) })
 	if err != nil {
 		return err
 	}
@@ -144,7 +163,31 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		t.Rollback()
 		return err
 	}
-	return t.Commit()
+	s.watch.beforeOwnCommit(ctx)
+	if err := t.Commit(); err != nil {
+		return err
+	}
+	s.watch.afterOwnCommit(ctx)
+	return nil
+}
+
+// maxWriteWait bounds how long a write waits for another process's write
+// transaction (an import holds the lock until it is done). Each BEGIN
+// IMMEDIATE waits busy_timeout; a busy answer is tried again until then, so
+// that "database is locked" does not reach a salesperson whose contact
+// came in during an import.
+const maxWriteWait = 5 * time.Minute
+
+// beginWrite starts a write transaction with begin, trying again while the
+// database is busy, up to maxWriteWait or the end of ctx.
+func beginWrite(ctx context.Context, begin func() (*sql.Tx, error)) (*sql.Tx, error) {
+	deadline := time.Now().Add(maxWriteWait)
+	for {
+		t, err := begin()
+		if err == nil || !isBusy(err) || ctx.Err() != nil || time.Now().After(deadline) {
+			return t, err
+		}
+	}
 }
 
 // queryer is what both *sql.DB and *sql.Tx offer, so helpers serve reads

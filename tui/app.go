@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -34,6 +35,51 @@ type Model struct {
 	showHelp bool
 	status   statusMsg
 	quitting bool
+	version  int64 // the store's data version last seen; -1 before the first look
+}
+
+// watchEvery is how often the app asks whether another process (a second
+// crmtui, an import) has written to the store.
+const watchEvery = 2 * time.Second
+
+// watchTickMsg is the time to look at the store's data version.
+type watchTickMsg struct{}
+
+// versionMsg carries the store's data version, read off the UI loop.
+type versionMsg struct {
+	v   int64
+	err error
+}
+
+func watchTick() tea.Cmd {
+	return tea.Tick(watchEvery, func(time.Time) tea.Msg { return watchTickMsg{} })
+}
+
+// readVersion asks the store for its data version off the UI loop.
+func (m *Model) readVersion() tea.Cmd {
+	store, ctx := m.c.store, m.c.ctx()
+	return func() tea.Msg {
+		v, err := store.DataVersion(ctx)
+		return versionMsg{v, err}
+	}
+}
+
+// versionRead reloads Today and Customers when another process has
+// written since the last look, and schedules the next look.
+func (m *Model) versionRead(msg versionMsg) tea.Cmd {
+	if msg.err != nil {
+		return watchTick() // a failed look is tried again; the screens stay as they are
+	}
+	changed := m.version >= 0 && msg.v != m.version
+	m.version = msg.v
+	if !changed {
+		return watchTick()
+	}
+	cmds := []tea.Cmd{watchTick(), func() tea.Msg { return customersChangedMsg{} }}
+	if p, ok := m.tabs[screenToday].(*todayPage); ok {
+		cmds = append(cmds, p.load())
+	}
+	return tea.Batch(cmds...)
 }
 
 // New builds the app.
@@ -42,7 +88,7 @@ func New(opt Options) *Model {
 	c := &common{store: opt.Store, cfg: opt.Config, cat: cat, keys: DefaultKeyMap(cat), me: opt.Me, scope: opt.Scope,
 		shop: opt.Shop, templates: opt.Templates, now: opt.Now, loc: opt.Loc, width: 80, height: 24, noColor: opt.NoColor, dark: true}
 	c.styles = NewStyles(true, opt.NoColor)
-	m := &Model{c: c}
+	m := &Model{c: c, version: -1}
 	day := opt.Day
 	if day.IsZero() {
 		day = c.today()
@@ -63,7 +109,8 @@ func New(opt Options) *Model {
 // Init loads the first screens and asks the terminal for its background.
 func (m *Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, m.tabs[screenToday].(*todayPage).load(), m.tabs[screenCustomers].(*customersPage).load(),
-		m.tabs[screenEvents].(*eventsPage).load(), m.tabs[screenService].(*servicePage).load(), m.tabs[screenTemplates].(*templatesPage).load())
+		m.tabs[screenEvents].(*eventsPage).load(), m.tabs[screenService].(*servicePage).load(), m.tabs[screenTemplates].(*templatesPage).load(),
+		m.readVersion())
 }
 
 func (m *Model) top() page {
@@ -95,6 +142,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		m.status = msg
 		return m, nil
+	case watchTickMsg:
+		return m, m.readVersion()
+	case versionMsg:
+		return m, m.versionRead(msg)
 	case tea.KeyPressMsg:
 		cmd := m.key(msg)
 		return m, tea.Batch(cmd, m.applyNav())

@@ -28,6 +28,9 @@ type Store interface {
 	domain.TemplateStore
 	domain.GroupStore
 	rules.FactsSource
+	// DataVersion changes when another process has written to the store,
+	// so that the app can reload what it shows (db.Store: PRAGMA data_version).
+	DataVersion(ctx context.Context) (int64, error)
 }
 
 // Options configure the app.

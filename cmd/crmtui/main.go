@@ -84,6 +84,8 @@ func commands() []command {
 		{"config path", "cli.usage.config_path", "cli.help.config_path", (*app).cmdConfigPath},
 		{"config show", "cli.usage.config_show", "cli.help.config_show", (*app).cmdConfigShow},
 		{"version", "cli.usage.version", "cli.help.version", (*app).cmdVersion},
+		// Hidden (no usage line): the writer the crash and concurrency tests run and kill.
+		{"debug write-loop", "", "", (*app).cmdDebugWriteLoop},
 	}
 }
 
@@ -154,6 +156,9 @@ func (a *app) usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, a.cat.T("cli.usage.commands"))
 	for _, c := range commands() {
+		if c.usage == "" {
+			continue
+		}
 		fmt.Fprintf(w, "  %s\n      %s\n", a.cat.T(c.usage), a.cat.T(c.help))
 	}
 	fmt.Fprintln(w)

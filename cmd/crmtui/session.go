@@ -21,6 +21,8 @@ type globals struct {
 	as     string
 	all    bool
 	config string
+
+	noAutoBackup bool // not a flag: commands that make their own copy (backup) skip the daily one
 }
 
 func (a *app) addGlobals(fs *flag.FlagSet, g *globals) {
@@ -37,9 +39,13 @@ type session struct {
 	cfg   Config
 	me    *domain.Salesperson // nil when the store has no salespeople yet
 	scope agenda.Scope
+	auto  *autoBackup // the day's automatic backup, running beside the command (cmd_backup.go)
 }
 
-func (s *session) Close() { s.store.Close() }
+func (s *session) Close() {
+	s.auto.stop()
+	s.store.Close()
+}
 
 // segments brings the classes and RFM scores up to date for day before a
 // command shows them: daily for today, within a week for another day (see
@@ -117,6 +123,7 @@ func (a *app) open(ctx context.Context, g globals, path string) (*session, error
 	if s.me != nil {
 		s.scope.SalesID = s.me.ID
 	}
+	s.auto = a.startAutoBackup(ctx, s, g)
 	return s, nil
 }
 
