@@ -349,19 +349,12 @@ func (s *Store) CustomerByPhone(ctx context.Context, phone string) (*domain.Cust
 	return s.Customer(ctx, id)
 }
 
-// DeleteCustomer erases a customer; purchases, contacts, key dates, cases,
-// invitations and item states go with them (ON DELETE CASCADE).
+// DeleteCustomer erases a customer the way "customer erase" does
+// (EraseCustomer): their purchases, contacts, key dates, cases, invitations,
+// item states and the undo records that name them, overwritten on disk.
 func (s *Store) DeleteCustomer(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM customers WHERE id=?", id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return domain.NotFound("customer", id)
-		}
-		return nil
-	})
+	_, err := s.EraseCustomer(ctx, id)
+	return err
 }
 
 // CustomerSummaries lists customers for the in-memory list and search: one

@@ -74,7 +74,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		busy = 10 * time.Second
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()), "synchronous(NORMAL)",
+	// busy_timeout first: switching a new file to WAL takes a lock that
+	// another process opening the same file at once may hold.
+	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()), "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)",
 		"cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
@@ -86,7 +88,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	db.SetMaxOpenConns(4)
 	db.SetConnMaxIdleTime(time.Minute)
 	s.db = db
-	if err := db.PingContext(ctx); err != nil {
+	if err := pingUntilFree(ctx, db, busy); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -103,6 +105,24 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// pingUntilFree opens the first connection. Switching a new file to WAL
+// answers "busy" at once, without the busy handler, while another process
+// opening the same file does the same; it is tried again for up to wait.
+func pingUntilFree(ctx context.Context, db *sql.DB, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	for {
+		err := db.PingContext(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 }
 
 // createFile makes the database file (and its folder) readable by its owner

@@ -3,6 +3,7 @@ package db
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -322,5 +323,31 @@ func TestExportPurchases_LinesGrouped(t *testing.T) {
 	s.ExportPurchases(ctx, ExportFilter{From: domain.MustDate("2026-11-02")}, func(p *ExportPurchase) error { n++; return nil })
 	if n != 1 {
 		t.Errorf("--from: %d purchases, want 1", n)
+	}
+}
+
+// TestDeleteCustomer_LeavesNoUndoRecords: the domain's DeleteCustomer is
+// the same erase, so no undo record is left naming the customer.
+func TestDeleteCustomer_LeavesNoUndoRecords(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	f := makeFullCustomer(t, s, newSalesperson(t, s, "王芳"))
+	var before int
+	s.db.QueryRow("SELECT count(*) FROM item_actions").Scan(&before)
+	if before == 0 {
+		t.Fatal("the full customer has no undo record to erase")
+	}
+	if err := s.DeleteCustomer(ctx, f.c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := rowsNaming(t, s, f.c.ID); len(n) > 0 {
+		t.Errorf("rows still naming the customer: %v", n)
+	}
+	var actions int
+	if err := s.db.QueryRow("SELECT count(*) FROM item_actions").Scan(&actions); err != nil || actions != 0 {
+		t.Errorf("undo records left: %d (%v), want 0", actions, err)
+	}
+	if err := s.DeleteCustomer(ctx, f.c.ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("deleting twice: %v, want not found", err)
 	}
 }

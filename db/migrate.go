@@ -91,17 +91,27 @@ func (s *Store) migrateWith(ctx context.Context, ms []migration, backupDir strin
 	if cur == len(ms) {
 		return nil
 	}
-	if cur > 0 {
-		if err := os.MkdirAll(backupDir, 0o700); err != nil {
-			return fmt.Errorf("backup before migration: %w", err)
-		}
-		dst := filepath.Join(backupDir, fmt.Sprintf("%s.v%d-%s.bak", filepath.Base(s.path), cur, s.now().UTC().Format("20060102T150405")))
-		if err := s.BackupTo(ctx, dst); err != nil {
-			return fmt.Errorf("backup before migration: %w", err)
-		}
-	}
+	applied := false // by this store: a file it built itself needs no backup
 	for _, m := range ms[cur:] {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
+			// Another process opening the same file may have applied this
+			// step since we read the version: the write lock is ours now
+			// (BEGIN IMMEDIATE), so read it again and skip what is done.
+			var now int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+				return err
+			}
+			if now >= m.version {
+				return nil
+			}
+			// The backup is taken under the write lock, by the one process
+			// that migrates, of the version it is about to change.
+			if now > 0 && !applied {
+				if err := s.backupBeforeMigration(ctx, backupDir, now); err != nil {
+					return err
+				}
+			}
+			applied = true
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
@@ -111,6 +121,20 @@ func (s *Store) migrateWith(ctx context.Context, ms []migration, backupDir strin
 		if err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
+	}
+	return nil
+}
+
+// backupBeforeMigration copies the database at schema version v into
+// backupDir. It runs while this store holds the write lock: VACUUM INTO is
+// a read, on another connection, so nobody can change the file under it.
+func (s *Store) backupBeforeMigration(ctx context.Context, backupDir string, v int) error {
+	if err := os.MkdirAll(backupDir, 0o700); err != nil {
+		return fmt.Errorf("backup before migration: %w", err)
+	}
+	dst := filepath.Join(backupDir, fmt.Sprintf("%s.v%d-%s.bak", filepath.Base(s.path), v, s.now().UTC().Format("20060102T150405")))
+	if err := s.BackupTo(ctx, dst); err != nil {
+		return fmt.Errorf("backup before migration: %w", err)
 	}
 	return nil
 }

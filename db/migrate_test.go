@@ -210,3 +210,39 @@ func TestMigrate_FromEachOlderVersion(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrate_ConcurrentOpensOfANewFile: several processes opening the same
+// new file at once each see the schema missing; only one applies each
+// migration, and every open succeeds (a second CREATE TABLE would fail).
+func TestMigrate_ConcurrentOpensOfANewFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "new.db")
+	const n = 6
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	stores := make(chan *Store, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(ctx, path, Options{Now: func() time.Time { return fixedNow }, Loc: shanghai})
+			if err != nil {
+				errs <- err
+				return
+			}
+			stores <- s
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	close(stores)
+	for err := range errs {
+		t.Errorf("concurrent open: %v", err)
+	}
+	for s := range stores {
+		if v, err := s.Version(ctx); err != nil || v != SchemaVersion() {
+			t.Errorf("schema version %d (%v), want %d", v, err, SchemaVersion())
+		}
+		s.Close()
+	}
+}

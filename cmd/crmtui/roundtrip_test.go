@@ -35,20 +35,12 @@ func TestExportImport_RoundTrip(t *testing.T) {
 	roundTrip(t, c)
 }
 
-// importerReadsLunarYears says the importer reads lunar birthdays with a
-// year whose month and day are no solar date, or that fall in a leap month
-// (lunar:1974-02-30, lunar:1995-L08-27: real dates the store keeps and
-// exports). When this was written it refused them as "not a birthday".
-const importerReadsLunarYears = false
-
 // TestExportImport_RoundTripLunarBirthdays: lunar birthdays with a year
-// come back as they went.
+// come back as they went, including those in a leap month or on a day no
+// solar month has (lunar:2003-02-30).
 func TestExportImport_RoundTripLunarBirthdays(t *testing.T) {
 	c := newCLI(t)
 	skipWithoutImporter(t, c)
-	if !importerReadsLunarYears {
-		t.Skip("the importer does not read lunar birthdays with a year in a leap month or on a day no solar month has yet (see importerReadsLunarYears)")
-	}
 	for i, k := range []domain.KeyDate{{Calendar: domain.Lunar, Year: 1995, Month: 8, Day: 27, Leap: true},
 		{Calendar: domain.Lunar, Year: 2003, Month: 2, Day: 30}, {Calendar: domain.Lunar, Year: 1974, Month: 2, Day: 29},
 		{Calendar: domain.Lunar, Year: 1990, Month: 8, Day: 15}} {

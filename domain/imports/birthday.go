@@ -56,13 +56,21 @@ func ParseBirthday(s string, lunar bool) (domain.KeyDate, error) {
 	if rest, ok := strings.CutPrefix(t, "闰"); ok {
 		leap, t = true, rest
 	}
+	md := strings.NewReplacer("/", "-", ".", "-").Replace(t)
+	// A lunar date with a year is read as written, not as a solar date:
+	// lunar 2003-02-30 or L08-27 are real days that no solar calendar has.
+	if lunar && strings.Count(md, "-") == 2 {
+		if kd, err := domain.ParseKeyDate(md); err == nil && kd.Month > 0 && kd.Day > 0 {
+			k.Year, k.Month, k.Day, k.Leap = kd.Year, kd.Month, kd.Day, kd.Leap || leap
+			return k, nil
+		}
+	}
 	if w, err := ParseWhen(t); err == nil {
 		y, mo, d := w.Date.YMD()
 		k.Year, k.Month, k.Day, k.Leap = y, int(mo), d, leap
 		return k, nil
 	}
 	// Month and day without a year: 08-15, 8/15, 8.15, L04-08.
-	md := strings.NewReplacer("/", "-", ".", "-").Replace(t)
 	if strings.Count(md, "-") == 1 {
 		kd, err := domain.ParseKeyDate(md)
 		if err == nil && kd.Month > 0 && kd.Day > 0 {

@@ -87,8 +87,13 @@ func TestParseBirthday(t *testing.T) {
 		{"十二月三十", true, "lunar:12-30"},
 		{"lunar:08-15", false, "lunar:08-15"},
 		{"LUNAR 1990-08-15", false, "lunar:1990-08-15"},
-		{"公历1990-08-15", true, "1990-08-15"}, // the value overrides the column
-		{"32874", false, "1990-01-01"},       // Excel serial
+		{"公历1990-08-15", true, "1990-08-15"},              // the value overrides the column
+		{"lunar:1995-L08-27", false, "lunar:1995-L08-27"}, // a leap month with a year
+		{"农历2003-02-30", false, "lunar:2003-02-30"},       // no solar February has a 30th
+		{"1974/2/29", true, "lunar:1974-02-29"},
+		{"闰1995-08-27", true, "lunar:1995-L08-27"},
+		{"2003-02-30", false, ""},      // a solar date that does not exist
+		{"32874", false, "1990-01-01"}, // Excel serial
 		{"1990-08-15 00:00:00", false, "1990-08-15"},
 		{"", false, ""},
 		{"someday", false, ""},
