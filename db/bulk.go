@@ -61,7 +61,8 @@ type Bulk struct {
 
 // BeginBulk starts a bulk load.
 func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	// Like every write, it waits out another process's transaction.
+	tx, err := beginWrite(ctx, func() (*sql.Tx, error) { return s.db.BeginTx(ctx, nil) })
 	if err != nil {
 		return nil, err
 	}
