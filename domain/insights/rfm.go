@@ -1,0 +1,132 @@
+package insights
+
+import (
+	"slices"
+
+	"github.com/crmtui/crmtui/domain"
+)
+
+// Figures is one customer's purchase history summed up as of a day: what
+// the store reads in one grouped query and RFM needs. Purchases after the
+// as-of day are not counted.
+type Figures struct {
+	CustomerID int64
+	ExternalID string
+	Name       string
+	OwnerID    int64
+	// Stats: PurchaseCount, FirstPurchase, LastPurchase and
+	// AvgIntervalDays up to the as-of day (sales only, returns not counted).
+	Stats domain.CustomerStats
+	// Frequency and Monetary in the window: sales counted, and spend net of
+	// returns, of the WindowDays days ending on the as-of day.
+	Frequency int
+	Monetary  domain.Money
+}
+
+// RFMRow is one customer's line of the RFM report.
+type RFMRow struct {
+	CustomerID  int64        `json:"customer_id"`
+	ExternalID  string       `json:"external_id"`
+	Name        string       `json:"name"`
+	OwnerID     int64        `json:"owner_id,omitempty"`
+	RecencyDays *int         `json:"recency_days"` // null: never bought
+	Frequency   int          `json:"frequency"`
+	Monetary    Amount       `json:"monetary"`
+	R           int          `json:"r"` // 1-5, 0 when never bought
+	F           int          `json:"f"`
+	M           int          `json:"m"`
+	Class       domain.Class `json:"class"`
+	Stage       domain.Stage `json:"stage"`
+	ABC         ABC          `json:"abc"`
+}
+
+// GridCell is one square of the R×F grid: how many customers, what they spent.
+type GridCell struct {
+	Count int    `json:"count"`
+	Spend Amount `json:"spend"`
+}
+
+// RFMReport is the store's RFM picture on a day.
+type RFMReport struct {
+	AsOf       domain.Date          `json:"as_of"`
+	WindowDays int                  `json:"window_days"`
+	From       domain.Date          `json:"from"` // first day of the window
+	Cuts       domain.RFMCuts       `json:"cuts"`
+	Rows       []RFMRow             `json:"customers"`
+	Grid       [5][5]GridCell       `json:"grid"` // Grid[r-1][f-1], customers with a purchase
+	Classes    map[domain.Class]int `json:"classes"`
+	Stages     map[domain.Stage]int `json:"stages"`
+	ABC        ABCSummary           `json:"abc"`
+}
+
+// ComputeRFM scores every customer against the store's quintiles, the way
+// the store's own segmentation pass does (domain.QuintileCuts, RFM.Score,
+// ClassOf, StageOf), then splits revenue into ABC. Rows come back in the
+// order of figs.
+func ComputeRFM(figs []Figures, asOf domain.Date, cfg domain.SegmentConfig) RFMReport {
+	rep := RFMReport{AsOf: asOf, WindowDays: cfg.WindowDays, From: asOf.AddDays(-cfg.WindowDays + 1),
+		Classes: map[domain.Class]int{}, Stages: map[domain.Stage]int{}}
+	var rs, fs, ms []int64
+	raw := make([]domain.RFM, len(figs))
+	for i, f := range figs {
+		if f.Stats.PurchaseCount == 0 {
+			continue
+		}
+		raw[i] = domain.RFM{RecencyDays: max(0, asOf.Sub(f.Stats.LastPurchase)), Frequency: f.Frequency, Monetary: f.Monetary}
+		rs = append(rs, int64(raw[i].RecencyDays))
+		fs = append(fs, int64(f.Frequency))
+		ms = append(ms, int64(f.Monetary))
+	}
+	rep.Cuts = domain.RFMCuts{R: domain.QuintileCuts(rs), F: domain.QuintileCuts(fs), M: domain.QuintileCuts(ms)}
+	rep.Rows = make([]RFMRow, len(figs))
+	for i, f := range figs {
+		row := RFMRow{CustomerID: f.CustomerID, ExternalID: f.ExternalID, Name: f.Name, OwnerID: f.OwnerID,
+			Frequency: f.Frequency, Monetary: Amount(f.Monetary)}
+		scored := raw[i]
+		if f.Stats.PurchaseCount > 0 {
+			scored = scored.Score(rep.Cuts)
+			days := scored.RecencyDays
+			row.RecencyDays = &days
+			row.R, row.F, row.M = scored.R, scored.F, scored.M
+			cell := &rep.Grid[row.R-1][row.F-1]
+			cell.Count++
+			cell.Spend += Amount(f.Monetary)
+		}
+		row.Class = domain.ClassOf(f.Stats.PurchaseCount, scored)
+		row.Stage = cfg.StageOf(f.Stats, asOf)
+		rep.Classes[row.Class]++
+		rep.Stages[row.Stage]++
+		rep.Rows[i] = row
+	}
+	rep.ABC = assignABC(rep.Rows)
+	return rep
+}
+
+// SortByValue orders rows as the report lists them: class (important
+// first), then spend, then recency, then id — the order a salesperson
+// reads "who matters most" in.
+func SortByValue(rows []RFMRow) {
+	slices.SortStableFunc(rows, func(a, b RFMRow) int {
+		if c := b.Class.Rank() - a.Class.Rank(); c != 0 {
+			return c
+		}
+		if a.Monetary != b.Monetary {
+			if a.Monetary > b.Monetary {
+				return -1
+			}
+			return 1
+		}
+		ar, br := recencyOrMax(a), recencyOrMax(b)
+		if ar != br {
+			return ar - br
+		}
+		return int(a.CustomerID - b.CustomerID)
+	})
+}
+
+func recencyOrMax(r RFMRow) int {
+	if r.RecencyDays == nil {
+		return 1 << 30
+	}
+	return *r.RecencyDays
+}
