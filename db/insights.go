@@ -152,9 +152,7 @@ func saleDayStats(joined string, st *domain.CustomerStats) error {
 	if err != nil {
 		return err
 	}
-	if !slices.IsSortedFunc(days, domain.Date.Compare) {
-		slices.SortFunc(days, domain.Date.Compare)
-	}
+	sortDays(days)
 	st.PurchaseCount = len(days)
 	if len(days) == 0 {
 		return nil
@@ -186,4 +184,12 @@ func parseDays(joined string) ([]domain.Date, error) {
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// sortDays sorts days unless they already are: group_concat over an index
+// gives them in order, but SQLite does not promise it.
+func sortDays(days []domain.Date) {
+	if !slices.IsSortedFunc(days, domain.Date.Compare) {
+		slices.SortFunc(days, domain.Date.Compare)
+	}
 }

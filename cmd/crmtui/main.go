@@ -79,6 +79,7 @@ func commands() []command {
 		{"export vcard", "cli.usage.export", "cli.help.export", (*app).cmdExportVCard},
 		{"customer export", "cli.usage.customer_export", "cli.help.customer_export", (*app).cmdCustomerExport},
 		{"customer delete", "cli.usage.customer_delete", "cli.help.customer_delete", (*app).cmdCustomerDelete},
+		{"report", "cli.usage.report", "cli.help.report", (*app).cmdReport},
 		{"backup", "cli.usage.backup", "cli.help.backup", (*app).cmdBackup},
 		{"restore", "cli.usage.restore", "cli.help.restore", (*app).cmdRestore},
 		{"config path", "cli.usage.config_path", "cli.help.config_path", (*app).cmdConfigPath},

@@ -11,6 +11,7 @@ import (
 	"github.com/crmtui/crmtui/db"
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
+	"github.com/crmtui/crmtui/domain/insights"
 )
 
 // benchStore opens a demo store for benchmarks: $CRMTUI_BENCH_DB if set
@@ -84,4 +85,37 @@ func BenchmarkDoneAndUndo(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkReports computes each insights report as the Insights screen
+// and `crmtui report` do (as of today, for the first salesperson).
+func BenchmarkReports(b *testing.B) {
+	s, today := benchStore(b)
+	ctx := context.Background()
+	if err := s.EnsureSegments(ctx, today, 0); err != nil {
+		b.Fatal(err)
+	}
+	sp, err := s.Salespeople(ctx)
+	if err != nil || len(sp) == 0 {
+		b.Fatalf("salespeople: %v %v", sp, err)
+	}
+	for _, sec := range insights.Sections {
+		b.Run(string(sec), func(b *testing.B) {
+			req := insights.Request{Section: sec, AsOf: today, Segment: domain.DefaultSegmentConfig(), Loc: shanghai, Me: &sp[0]}
+			for b.Loop() {
+				if _, err := insights.Compute(ctx, s, req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	// RFM of a past day reads the purchases instead of the kept columns.
+	b.Run("rfm-past-day", func(b *testing.B) {
+		req := insights.Request{Section: insights.SectionRFM, AsOf: today.AddDays(-45), Segment: domain.DefaultSegmentConfig(), Loc: shanghai}
+		for b.Loop() {
+			if _, err := insights.Compute(ctx, s, req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

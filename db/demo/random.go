@@ -196,6 +196,7 @@ func (g *gen) randomCustomer() error {
 	attended := map[int64]bool{}
 	for _, d := range days {
 		p := g.purchase(c.ID, d, big)
+		p.SalesID = c.OwnerID // the customer's salesperson made the sale
 		if err := g.b.Purchase(&p); err != nil {
 			return err
 		}

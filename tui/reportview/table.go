@@ -1,0 +1,78 @@
+package reportview
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Table is a report as rows: the CSV export, and the text table of
+// `crmtui report`.
+type Table struct {
+	Header []string
+	Rows   [][]string
+}
+
+// WriteCSV writes the table as UTF-8 CSV with a BOM (Excel in China reads
+// UTF-8 without it as GBK) and CRLF line ends, like the exports.
+func (t Table) WriteCSV(w io.Writer) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(t.Header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.Rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// Text lays the table out in columns padded by display width; numbers
+// (cells that start with a digit, a sign or ¥) are right-aligned.
+func (t Table) Text() []string {
+	widths := make([]int, len(t.Header))
+	all := append([][]string{t.Header}, t.Rows...)
+	for _, r := range all {
+		for i, c := range r {
+			if i < len(widths) {
+				widths[i] = max(widths[i], ansi.StringWidth(c))
+			}
+		}
+	}
+	out := make([]string, 0, len(all))
+	for n, r := range all {
+		var b strings.Builder
+		for i, c := range r {
+			if i >= len(widths) {
+				break
+			}
+			gap := strings.Repeat(" ", widths[i]-ansi.StringWidth(c))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if n > 0 && numeric(c) {
+				b.WriteString(gap + c)
+			} else {
+				b.WriteString(c + gap)
+			}
+		}
+		out = append(out, strings.TrimRight(b.String(), " "))
+	}
+	return out
+}
+
+func numeric(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; {
+	case c >= '0' && c <= '9', c == '-', c == '+':
+		return true
+	}
+	return strings.HasPrefix(s, "¥") || strings.HasPrefix(s, "-¥")
+}
