@@ -67,7 +67,17 @@ func (a *app) buildAgenda(ctx context.Context, s *session, day domain.Date) (*ag
 		return nil, err
 	}
 	q := agenda.Query{Date: day, Now: s.store.Now(), Loc: s.store.Loc(), Scope: s.scope}
-	return agenda.Build(ctx, s.store, q, s.cfg.Config)
+	ag, err := agenda.Build(ctx, s.store, q, s.cfg.Config)
+	if err == nil && day == s.store.Today() {
+		// Today's size and progress feed the completion figures of the
+		// own-work report; failing to keep them must not cost the agenda.
+		who := s.scope.SalesID
+		if s.scope.All {
+			who = 0
+		}
+		_ = s.store.RecordAgendaDay(ctx, day, who, ag.Total, ag.Done)
+	}
+	return ag, err
 }
 
 func (a *app) printAgenda(ctx context.Context, s *session, day domain.Date, asJSON bool) error {

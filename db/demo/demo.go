@@ -98,6 +98,9 @@ func (g *gen) fill() error {
 	if err != nil {
 		return err
 	}
+	if err := g.agendaHistory(); err != nil {
+		return err
+	}
 	for i := 0; i < g.opt.Customers-sc; i++ {
 		if err := g.randomCustomer(); err != nil {
 			return fmt.Errorf("demo customer %d: %w", i+1, err)
