@@ -96,10 +96,16 @@ func (s *Store) RecentSales(ctx context.Context, sc agenda.Scope, from, to domai
 
 // RunningOut returns sales with expected usage whose run-out day is in [from, to].
 func (s *Store) RunningOut(ctx context.Context, sc agenda.Scope, from, to domain.Date) ([]agenda.PurchaseFact, error) {
-	cond, args := scopeSQL(sc)
-	return s.queryPurchaseFacts(ctx, `SELECT p.id, p.customer_id, p.on_date, p.usage_days, p.runs_out_on, p.product, p.amount
-		FROM purchases p CROSS JOIN customers c ON c.id = p.customer_id
-		WHERE p.runs_out_on BETWEEN ? AND ? AND `+cond+` ORDER BY p.id`, append([]any{dateArg(from), dateArg(to)}, args...)...)
+	const cols = `SELECT p.id, p.customer_id, p.on_date, p.usage_days, p.runs_out_on, p.product, p.amount`
+	if sc.All {
+		return s.queryPurchaseFacts(ctx, cols+` FROM purchases p WHERE p.runs_out_on BETWEEN ? AND ? ORDER BY p.id`, dateArg(from), dateArg(to))
+	}
+	// One salesperson's book is a small part of a large store: look up
+	// their customers' run-out days (purchases_customer_runs_out) rather
+	// than walk the whole store's and drop the others.
+	return s.queryPurchaseFacts(ctx, cols+` FROM customers c CROSS JOIN purchases p INDEXED BY purchases_customer_runs_out
+		ON p.customer_id = c.id WHERE c.owner_id = ? AND p.runs_out_on BETWEEN ? AND ? ORDER BY p.id`,
+		sc.SalesID, dateArg(from), dateArg(to))
 }
 
 func (s *Store) queryPurchaseFacts(ctx context.Context, q string, args ...any) ([]agenda.PurchaseFact, error) {
@@ -336,7 +342,13 @@ func (s *Store) Invitations(ctx context.Context, sc agenda.Scope, eventIDs []int
 	for _, st := range statuses {
 		args = append(args, string(st))
 	}
-	return s.queryInvitations(ctx, "SELECT "+prefixed("i.", invitationColumns)+` FROM invitations i CROSS JOIN customers c ON c.id = i.customer_id
+	from := "invitations i CROSS JOIN customers c ON c.id = i.customer_id"
+	if !sc.All {
+		// An event plans thousands of the store's customers; one
+		// salesperson's are found from their customers (invitations_customer).
+		from = "customers c CROSS JOIN invitations i ON i.customer_id = c.id"
+	}
+	return s.queryInvitations(ctx, "SELECT "+prefixed("i.", invitationColumns)+` FROM `+from+`
 		WHERE i.event_id IN (`+placeholders(len(eventIDs))+`) AND i.status IN (`+placeholders(len(statuses))+`) AND `+cond+
 		` ORDER BY i.id`, append(args, sargs...)...)
 }

@@ -118,8 +118,8 @@ func (g *gen) team() error {
 	if err := g.s.CreateStore(g.ctx, &g.store); err != nil {
 		return err
 	}
-	for i, n := range salesNames {
-		sp := domain.Salesperson{StoreID: g.store.ID, Name: n, Active: true, MonthlyTarget: domain.Money(150000_00 + 20000_00*i),
+	for i, n := range g.teamNames() {
+		sp := domain.Salesperson{StoreID: g.store.ID, Name: n, Active: true, MonthlyTarget: domain.Money(150000_00 + 20000_00*(i%4)),
 			Phone: fmt.Sprintf("139%08d", 16000000+i*1111)}
 		if err := g.s.CreateSalesperson(g.ctx, &sp); err != nil {
 			return err
@@ -142,8 +142,40 @@ func (g *gen) team() error {
 	return nil
 }
 
-// owner picks a salesperson: the first ("me") looks after 40 %.
+// BookSize is how many customers one demo salesperson looks after in a
+// large demo: a real 导购's book is some hundreds to a couple of thousand
+// customers, so a 100,000-customer store has 50 salespeople, not 4.
+const BookSize = 2000
+
+// teamNames names the salespeople: the four of the small demo, then one
+// more per BookSize customers, with generated unique names.
+func (g *gen) teamNames() []string {
+	names := append([]string(nil), salesNames...)
+	taken := map[string]bool{}
+	for _, n := range names {
+		taken[n] = true
+	}
+	for len(names) < (g.opt.Customers+BookSize-1)/BookSize {
+		sn := g.pickSurname()
+		n := sn.han + pick(g, givenFemale)
+		if g.r.IntN(3) == 0 {
+			n = sn.han + pick(g, givenMale)
+		}
+		if !taken[n] {
+			taken[n] = true
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// owner picks a salesperson: in the small demo the first ("me") looks
+// after 40 % so that their Today is full; in a large one every
+// salesperson has a book of about BookSize customers.
 func (g *gen) owner() domain.Salesperson {
+	if len(g.sales) > len(salesNames) {
+		return g.sales[g.r.IntN(len(g.sales))]
+	}
 	if g.r.Float64() < 0.4 {
 		return g.me
 	}

@@ -29,3 +29,7 @@ CREATE TABLE agenda_days (
     updated_at     TEXT NOT NULL,
     PRIMARY KEY (day, salesperson_id)
 ) WITHOUT ROWID;
+
+-- The agenda of one salesperson looks up their customers' run-out days
+-- instead of walking the whole store's (agenda_source.go RunningOut).
+CREATE INDEX purchases_customer_runs_out ON purchases(customer_id, runs_out_on) WHERE runs_out_on IS NOT NULL;
