@@ -145,8 +145,16 @@ func (s *Store) KeyDatesMatching(ctx context.Context, sc agenda.Scope, solar, lu
 			args = append(args, md.Month, md.Day)
 		}
 		cond, sargs := scopeSQL(sc)
+		// The whole store's dates of the window (key_dates_md), or one
+		// salesperson's customers' dates (key_dates_customer_md): a book is
+		// a fiftieth of a large store, and the month and day are checked in
+		// the index before any row is read.
+		from := "key_dates k CROSS JOIN customers c ON c.id = k.customer_id"
+		if !sc.All {
+			from = "customers c CROSS JOIN key_dates k INDEXED BY key_dates_customer_md ON k.customer_id = c.id"
+		}
 		rows, err := s.db.QueryContext(ctx, `SELECT k.id, k.customer_id, k.kind, k.label, k.calendar, k.year, k.month, k.day, k.leap
-			FROM key_dates k CROSS JOIN customers c ON c.id = k.customer_id
+			FROM `+from+`
 			WHERE k.calendar = ? AND (`+strings.Join(ors, " OR ")+`) AND `+cond+` ORDER BY k.id`, append(args, sargs...)...)
 		if err != nil {
 			return nil, err

@@ -165,6 +165,7 @@ func (b *Bulk) Commit() error {
 	if err := b.tx.Commit(); err != nil {
 		return err
 	}
+	b.s.wrote.Store(true)
 	// Fresh statistics let the planner pick the run-out and key-date
 	// indexes instead of walking every customer of a salesperson. The load
 	// is committed by now: a failed ANALYZE (another process holding the

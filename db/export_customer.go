@@ -314,6 +314,7 @@ func (s *Store) EraseCustomer(ctx context.Context, id int64) (Footprint, error) 
 	if err := t.Commit(); err != nil {
 		return fp, err
 	}
+	s.wrote.Store(true)
 	// Old page images of the customer may still sit in the -wal: fold it
 	// into the file and empty it (skipped while another reader needs it).
 	conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -24,7 +24,7 @@ func TestMigrate_FromEmptyCreatesEveryTable(t *testing.T) {
 		}
 	}
 	// The agenda's queries rely on these indexes at 100,000 customers.
-	for _, idx := range []string{"customers_owner_value", "customers_owner_last_purchase", "key_dates_md", "purchases_runs_out",
+	for _, idx := range []string{"customers_owner_value_facts", "customers_owner_recent", "customers_owner_group", "key_dates_md", "key_dates_customer_md", "purchases_runs_out", "purchases_customer_runs_out",
 		"contacts_customer", "follow_ups_open_due", "invitations_event_status", "cases_open", "item_states_on"} {
 		var n int
 		s.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type='index' AND name=?", idx).Scan(&n)
