@@ -33,6 +33,7 @@ type Model struct {
 	tabs     [screenCount]page
 	stack    []page
 	showHelp bool
+	helpOff  int // the help's scroll position, when it is taller than the window
 	status   statusMsg
 	quitting bool
 	version  int64 // the store's data version last seen; -1 before the first look
@@ -75,6 +76,8 @@ func (m *Model) versionRead(msg versionMsg) tea.Cmd {
 	if !changed {
 		return watchTick()
 	}
+	// customersChangedMsg reaches every page: Customers reloads, Insights
+	// marks its reports stale and recomputes the one on screen.
 	cmds := []tea.Cmd{watchTick(), func() tea.Msg { return customersChangedMsg{} }}
 	if p, ok := m.tabs[screenToday].(*todayPage); ok {
 		cmds = append(cmds, p.load())
@@ -86,7 +89,8 @@ func (m *Model) versionRead(msg versionMsg) tea.Cmd {
 func New(opt Options) *Model {
 	cat := i18n.New(opt.Lang)
 	c := &common{store: opt.Store, cfg: opt.Config, cat: cat, keys: DefaultKeyMap(cat), me: opt.Me, scope: opt.Scope,
-		shop: opt.Shop, templates: opt.Templates, now: opt.Now, loc: opt.Loc, width: 80, height: 24, noColor: opt.NoColor, dark: true}
+		shop: opt.Shop, templates: opt.Templates, now: opt.Now, loc: opt.Loc, width: 80, height: 24, noColor: opt.NoColor, dark: true,
+		exportDir: opt.ExportDir}
 	c.styles = NewStyles(true, opt.NoColor)
 	m := &Model{c: c, version: -1}
 	day := opt.Day
@@ -96,12 +100,8 @@ func New(opt Options) *Model {
 	m.tabs[screenToday] = newTodayPage(c, day)
 	m.tabs[screenCustomers] = newCustomersPage(c)
 	m.tabs[screenEvents] = newEventsPage(c)
-	for s := screenEvents; s < screenCount; s++ {
-		if m.tabs[s] == nil {
-			m.tabs[s] = newPlaceholderPage(c, tabKeys[s])
-		}
-	}
 	m.tabs[screenService] = newServicePage(c)
+	m.tabs[screenInsights] = newInsightsPage(c)
 	m.tabs[screenTemplates] = newTemplatesPage(c)
 	return m
 }
@@ -198,11 +198,20 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if m.showHelp {
-		if key.Matches(msg, k.Help, k.Back) {
-			m.showHelp = false
-		} else if key.Matches(msg, k.Quit) {
+		switch {
+		case key.Matches(msg, k.Help, k.Back):
+			m.showHelp, m.helpOff = false, 0
+		case key.Matches(msg, k.Quit):
 			m.quitting = true
 			return tea.Quit
+		case key.Matches(msg, k.Down):
+			m.helpOff++
+		case key.Matches(msg, k.Up):
+			m.helpOff = max(0, m.helpOff-1)
+		case key.Matches(msg, k.InsPageDown):
+			m.helpOff += max(1, m.c.height-5)
+		case key.Matches(msg, k.InsPageUp):
+			m.helpOff = max(0, m.helpOff-max(1, m.c.height-5))
 		}
 		return nil
 	}
@@ -241,6 +250,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) switchTo(s screen) tea.Cmd {
 	m.current = s
 	m.stack = nil
+	if p, ok := m.tabs[screenInsights].(*insightsPage); ok {
+		return p.setActive(s == screenInsights) // reports are computed when shown
+	}
 	return nil
 }
 
@@ -268,7 +280,7 @@ func (m *Model) View() tea.View {
 	bodyH := h - 3
 	var body string
 	if m.showHelp {
-		body = renderHelp(c, m.top().Help(), w, bodyH)
+		body = m.help(w, bodyH)
 	} else {
 		body = m.top().View(w, bodyH)
 	}
@@ -279,6 +291,34 @@ func (m *Model) View() tea.View {
 	b.WriteString(m.footer(w))
 	v.Content = b.String()
 	return v
+}
+
+// helpNoter is a page whose help has more than keys: Insights adds the
+// definitions behind its figures.
+type helpNoter interface {
+	helpNotes(w int) []string
+}
+
+// help draws the keys of the top page, its notes, and scrolls them when
+// they are taller than the window, saying how much more there is.
+func (m *Model) help(w, h int) string {
+	text := renderHelp(m.c, m.top().Help(), w, h)
+	if n, ok := m.top().(helpNoter); ok {
+		text += "\n\n" + strings.Join(n.helpNotes(w), "\n")
+	}
+	lines := strings.Split(text, "\n")
+	if len(lines) <= h {
+		m.helpOff = 0
+		return text
+	}
+	room := max(1, h-1) // the last line says how much more there is
+	m.helpOff = max(0, min(m.helpOff, len(lines)-room))
+	shown := lines[m.helpOff : m.helpOff+room]
+	more := ""
+	if below := len(lines) - m.helpOff - room; below > 0 {
+		more = m.c.styles.Dim.Render(cut(m.c.cat.T("tui.ins.help.more", below), w))
+	}
+	return strings.Join(append(shown, more), "\n")
 }
 
 func (m *Model) tabBar(w int) string {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -531,13 +532,22 @@ func TestCatalog_ZhScreensHaveNoEnglish(t *testing.T) {
 	a.waitText(fmt.Sprintf(w.count, 150, 150))
 	a.key("esc", "o", "v", "g", "#")
 	open("a", "电话或微信号")
-	for i := 0; i < 3; i++ { // Customers → Events → Service → Insights, still a placeholder
+	for i := 0; i < 3; i++ { // Customers → Events → Service → Insights
 		a.key(">")
 	}
-	a.waitText("页面还在开发中")
+	for i, title := range []string{"RFM 活跃度", "ABC 分析", "动静分布", "顾客保有量", "活动漏斗", "投诉分析", "我的工作"} {
+		a.key(strconv.Itoa(i + 1))
+		a.waitText(title + " · 截至 2026-11-22")
+		a.key("?")
+		a.waitText("定义 · " + title)
+		a.key("?")
+		a.waitGone("定义 · ")
+	}
 
 	allowed := map[string]bool{"enter": true, "esc": true, "tab": true, "shift": true, "ctrl": true, "OSC": true, "VIP": true,
 		"zs": true, "zhangs": true, // pinyin examples in the search hint
+		"RFM": true, "ABC": true, "CSV": true, // names Chinese retail uses as they are
+		"home": true, "end": true, "pgdown": true, "pgup": true, "space": true, // key names
 		"YYYY": true, "MM": true, "DD": true, "lunar": true, "luna": true, "kg": true}
 	itemKey := regexp.MustCompile(`^[a-z_]+:[0-9A-Za-z:_-]+$`)
 	word := regexp.MustCompile(`[A-Za-z]{2,}`)

@@ -12,6 +12,7 @@ import (
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
 	"github.com/crmtui/crmtui/domain/i18n"
+	"github.com/crmtui/crmtui/domain/insights"
 	"github.com/crmtui/crmtui/domain/rules"
 )
 
@@ -28,6 +29,11 @@ type Store interface {
 	domain.TemplateStore
 	domain.GroupStore
 	rules.FactsSource
+	// insights.Source feeds the Insights screen's reports.
+	insights.Source
+	// RecordAgendaDay keeps today's agenda size and items done, which the
+	// own-work report's completion figures read; it writes only on change.
+	RecordAgendaDay(ctx context.Context, day domain.Date, salespersonID int64, items, done int) error
 	// DataVersion changes when another process has written to the store,
 	// so that the app can reload what it shows (db.Store: PRAGMA data_version).
 	DataVersion(ctx context.Context) (int64, error)
@@ -46,6 +52,10 @@ type Options struct {
 	Loc       *time.Location
 	Day       domain.Date // the agenda day to start on; default today
 	NoColor   bool        // NO_COLOR: styles without colour
+	// ExportDir is the folder Insights writes its CSV exports to (the
+	// caller's choice, e.g. the database's folder); empty: the current
+	// directory. The app knows no other path.
+	ExportDir string
 }
 
 // common is what every page shares: the store, words, styles, keys, the
@@ -66,6 +76,7 @@ type common struct {
 	height    int
 	noColor   bool
 	dark      bool
+	exportDir string
 	nav       []navOp // page changes asked for during this Update, applied by the root before the next message
 }
 
@@ -97,6 +108,14 @@ func (c *common) salesID() int64 {
 		return 0
 	}
 	return c.me.ID
+}
+
+// scopeID is the salesperson whose agenda the app shows, 0 for the store-wide one.
+func (c *common) scopeID() int64 {
+	if c.scope.All {
+		return 0
+	}
+	return c.scope.SalesID
 }
 
 // narrow reports whether the window needs the compact layout.

@@ -29,6 +29,10 @@ type KeyMap struct {
 	SvcStep, SvcSkip, SvcClose, SvcCustomer    key.Binding
 	// Templates: edit, preview with a real customer, revert to the default.
 	TplEdit, TplPreview, TplRevert, TplCopy key.Binding
+	// Insights: the sections, scrolling the report, its as-of day, export.
+	InsNext, InsPrev, InsSection, InsPageDown, InsPageUp, InsTop, InsBottom key.Binding
+	InsPrevDay, InsNextDay, InsPrevMonth, InsNextMonth, InsToday            key.Binding
+	InsExport, InsRefresh                                                   key.Binding
 }
 
 // DefaultKeyMap returns the keys with help in the catalog's language.
@@ -95,6 +99,24 @@ func DefaultKeyMap(cat i18n.Catalog) KeyMap {
 		TplPreview: b("tui.tpl.key.preview", "p"),
 		TplRevert:  b("tui.tpl.key.revert", "D"),
 		TplCopy:    b("tui.tpl.key.copy", "c", "y"),
+
+		// `<` and `>` switch tabs everywhere, so the as-of day moves with
+		// the same `[` `]` `t` as Today's day.
+		InsNext: b("tui.ins.key.next", "right", "l"),
+		InsPrev: b("tui.ins.key.prev", "left", "h"),
+		InsSection: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7"),
+			key.WithHelp("1-7", cat.T("tui.ins.key.section"))),
+		InsPageDown:  b("tui.ins.key.page_down", "pgdown", "space"),
+		InsPageUp:    b("tui.ins.key.page_up", "pgup"),
+		InsTop:       b("tui.ins.key.top", "g", "home"),
+		InsBottom:    b("tui.ins.key.bottom", "G", "end"),
+		InsPrevDay:   b("tui.ins.key.prev_day", "["),
+		InsNextDay:   b("tui.ins.key.next_day", "]"),
+		InsPrevMonth: b("tui.ins.key.prev_month", "{"),
+		InsNextMonth: b("tui.ins.key.next_month", "}"),
+		InsToday:     b("tui.ins.key.today", "t"),
+		InsExport:    b("tui.ins.key.export", "e"),
+		InsRefresh:   b("tui.ins.key.refresh", "r"),
 	}
 }
 

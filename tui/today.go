@@ -90,6 +90,12 @@ func (p *todayPage) load() tea.Cmd {
 		if err != nil {
 			return agendaMsg{seq: seq, day: day, err: err}
 		}
+		if day == c.today() {
+			// Today's size and progress feed the completion figures of
+			// Insights; a failed write there is not worth failing Today for,
+			// and the next load writes them again.
+			_ = c.store.RecordAgendaDay(ctx, day, c.scopeID(), ag.Total, ag.Done)
+		}
 		msg := agendaMsg{seq: seq, day: day, ag: ag}
 		if len(ag.Maintain)+len(ag.Invite)+len(ag.Serve) == 0 {
 			some, err := c.store.FindCustomers(ctx, domain.CustomerFilter{Limit: 1})

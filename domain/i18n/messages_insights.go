@@ -57,9 +57,9 @@ var insightsMessages = map[string]msg{
 	"insights.col.rev_pct": {"销售额占比", "Revenue share"},
 
 	// Distribution.
-	"insights.dist.classes": {"分类分布：%s vs 全店（占各自顾客的比例）", "classes: %s vs the store (share of each one's customers)"},
-	"insights.dist.stages":  {"阶段分布：%s vs 全店", "stages: %s vs the store"},
-	"insights.dist.sales":   {"日常 vs 促销销售额", "daily vs promotion sales"},
+	"insights.dist.classes": {"分类分布：%s 对比全店（占各自顾客的比例）", "classes: %s vs the store (share of each one's customers)"},
+	"insights.dist.stages":  {"阶段分布：%s 对比全店", "stages: %s vs the store"},
+	"insights.dist.sales":   {"日常与促销销售额", "daily vs promotion sales"},
 	"insights.dist.daily":   {"日常", "daily"},
 	"insights.dist.promo":   {"促销", "promotion"},
 	"insights.dist.by_sp":   {"各导购", "per salesperson"},

@@ -76,3 +76,65 @@ func numeric(s string) bool {
 	}
 	return strings.HasPrefix(s, "¥") || strings.HasPrefix(s, "-¥")
 }
+
+// Fit lays a table out for a screen: it drops the columns with no value in
+// any row (an external id nobody uses), then those of drop (indexes in t),
+// in order, until the text table is at most width cells wide. It never drops the last column; a table still too wide
+// is the caller's to cut.
+func (t Table) Fit(width int, drop ...int) Table {
+	keep := make([]bool, len(t.Header))
+	for i := range keep {
+		keep[i] = true
+	}
+	kept := len(keep)
+	fits := func() bool {
+		out := t.columns(keep)
+		for _, l := range out.Text() {
+			if ansi.StringWidth(l) > width {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range t.Header {
+		empty := true
+		for _, r := range t.Rows {
+			if i < len(r) && r[i] != "" {
+				empty = false
+				break
+			}
+		}
+		if empty && len(t.Rows) > 0 && kept > 1 {
+			keep[i] = false
+			kept--
+		}
+	}
+	for _, i := range drop {
+		if fits() || kept == 1 {
+			break
+		}
+		if i >= 0 && i < len(keep) && keep[i] {
+			keep[i] = false
+			kept--
+		}
+	}
+	return t.columns(keep)
+}
+
+// columns is the table with the kept columns only.
+func (t Table) columns(keep []bool) Table {
+	pick := func(r []string) []string {
+		out := make([]string, 0, len(keep))
+		for i, c := range r {
+			if i < len(keep) && keep[i] {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	out := Table{Header: pick(t.Header), Rows: make([][]string, len(t.Rows))}
+	for i, r := range t.Rows {
+		out.Rows[i] = pick(r)
+	}
+	return out
+}
