@@ -2,10 +2,13 @@ package db
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -171,6 +174,14 @@ func TestMigrate_FromEachOlderVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
+	// A new store's tables and indexes: every upgrade path must end there
+	// (the agenda names its indexes, so a missing one is an error at run time).
+	newStore, err := Open(ctx, filepath.Join(t.TempDir(), "fresh.db"), Options{Now: func() time.Time { return fixedNow }, Loc: shanghai})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := schemaObjects(t, newStore.db)
+	newStore.Close()
 	for v := 1; v < len(ms); v++ {
 		t.Run(fmt.Sprintf("from v%d", v), func(t *testing.T) {
 			dir := t.TempDir()
@@ -202,6 +213,9 @@ func TestMigrate_FromEachOlderVersion(t *testing.T) {
 			list, _ := s.FindCustomers(ctx, domain.CustomerFilter{})
 			if len(list) != 1 || list[0].Name != "旧顾客" {
 				t.Errorf("customers after the upgrade = %+v", list)
+			}
+			if got := schemaObjects(t, s.db); !slices.Equal(got, fresh) {
+				t.Errorf("tables and indexes after the upgrade differ from a new store's:\n got %v\nwant %v", got, fresh)
 			}
 			backups, _ := os.ReadDir(filepath.Join(dir, "backups"))
 			if len(backups) != 1 || !strings.Contains(backups[0].Name(), fmt.Sprintf(".v%d-", v)) {
@@ -244,5 +258,60 @@ func TestMigrate_ConcurrentOpensOfANewFile(t *testing.T) {
 			t.Errorf("schema version %d (%v), want %d", v, err, SchemaVersion())
 		}
 		s.Close()
+	}
+}
+
+// schemaObjects lists the schema's tables, indexes and triggers by type and name.
+func schemaObjects(t *testing.T, db *sql.DB) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestMigrations_AreNeverEdited: a migration that has shipped is history —
+// stores already at its version never run it again, so an edit reaches new
+// stores only and the two drift apart (an index added to 0004 after the
+// fact was missing from every store already at version 4). A change goes
+// into a new numbered file; a new file's digest is added here.
+func TestMigrations_AreNeverEdited(t *testing.T) {
+	shipped := map[string]string{
+		"0001_init.sql":            "518cc19f604f4a91",
+		"0002_groups.sql":          "65ac0bc011dfb581",
+		"0003_marketing_dates.sql": "41cbe9356bec6732",
+		"0004_insights.sql":        "116d30a4658af7b7",
+		"0005_agenda_indexes.sql":  "b9ef138437c0326e",
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		sum := sha256.Sum256([]byte(m.sql))
+		got := hex.EncodeToString(sum[:8])
+		want, ok := shipped[m.name]
+		switch {
+		case !ok:
+			t.Errorf("%s: a new migration; add its digest %s to this test", m.name, got)
+		case got != want:
+			t.Errorf("%s was edited (digest %s, shipped %s): put the change in a new migration", m.name, got, want)
+		}
+	}
+	if len(ms) != len(shipped) {
+		t.Errorf("%d migrations, %d shipped digests", len(ms), len(shipped))
 	}
 }
