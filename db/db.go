@@ -10,8 +10,10 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -39,6 +41,10 @@ type Options struct {
 	// lock before SQLite answers busy (a write transaction then tries again,
 	// see maxWriteWait). Defaults to 10 s; tests shorten it.
 	BusyTimeout time.Duration
+	// TraceSQL, when set, receives every statement the store runs, as SQL
+	// the sqlite3 shell can replay (arguments inlined, see trace.go). For
+	// measuring and debugging only; nil (the default) adds no cost.
+	TraceSQL io.Writer
 }
 
 // Store is an open crmtui database.
@@ -83,7 +89,17 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // take the write lock at BEGIN: no deadlock upgrading a read
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	var db *sql.DB
+	var err error
+	if opt.TraceSQL == nil {
+		db, err = sql.Open("sqlite", dsn)
+	} else {
+		var c driver.Connector
+		if c, err = newTraceConnector(dsn, opt.TraceSQL); err == nil {
+			db = sql.OpenDB(c)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

@@ -87,6 +87,9 @@ func commands() []command {
 		{"version", "cli.usage.version", "cli.help.version", (*app).cmdVersion},
 		// Hidden (no usage line): the writer the crash and concurrency tests run and kill.
 		{"debug write-loop", "", "", (*app).cmdDebugWriteLoop},
+		// Hidden: the agenda's reads as SQL and the customer filter alone, for scripts/bench-compare.sh.
+		{"debug agenda-sql", "", "", (*app).cmdDebugAgendaSQL},
+		{"debug filter", "", "", (*app).cmdDebugFilter},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -22,7 +23,8 @@ type globals struct {
 	all    bool
 	config string
 
-	noAutoBackup bool // not a flag: commands that make their own copy (backup) skip the daily one
+	noAutoBackup bool      // not a flag: commands that make their own copy (backup) skip the daily one
+	traceSQL     io.Writer // not a flag: debug agenda-sql receives the store's statements (db.Options.TraceSQL)
 }
 
 func (a *app) addGlobals(fs *flag.FlagSet, g *globals) {
@@ -94,7 +96,7 @@ func (a *app) open(ctx context.Context, g globals, path string) (*session, error
 		path = defaultDB(a.getenv)
 	}
 	seg := cfg.Segment
-	st, err := db.Open(ctx, path, db.Options{Now: a.now, Loc: a.loc, Segment: &seg})
+	st, err := db.Open(ctx, path, db.Options{Now: a.now, Loc: a.loc, Segment: &seg, TraceSQL: g.traceSQL})
 	if err != nil {
 		return nil, fmt.Errorf("%s", a.cat.T("cli.err.open_db", path, err))
 	}
