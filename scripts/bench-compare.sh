@@ -132,8 +132,11 @@ done
 # ---- the table ----
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
-rev=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
-dirty=$(git diff --quiet 2>/dev/null || echo "+local changes")
+rev="? (not a git checkout)" dirty=""
+if git rev-parse --git-dir >/dev/null 2>&1; then
+	rev=$(git rev-parse --short HEAD)
+	git diff --quiet HEAD -- . || dirty=" with uncommitted changes"
+fi
 cat <<EOF
 ### crmtui beside fzf and sqlite3
 
