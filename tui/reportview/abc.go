@@ -14,7 +14,7 @@ func (v View) ABC(rep insights.RFMReport) []string {
 	c := v.Cat
 	s := rep.ABC
 	total := len(rep.Rows)
-	out := []string{v.title("insights.abc", rep.AsOf), v.period(rep.From, rep.AsOf) + " · " + c.T("insights.abc.revenue", v.money(s.Revenue))}
+	out := append([]string{v.title("insights.abc", rep.AsOf)}, v.wrap(v.period(rep.From, rep.AsOf)+" · "+c.T("insights.abc.revenue", v.money(s.Revenue)))...)
 	if total == 0 {
 		return append(out, "", c.T("insights.none"))
 	}

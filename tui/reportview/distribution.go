@@ -36,9 +36,9 @@ func (v View) Distribution(d insights.Distribution) []string {
 	for _, st := range domain.Stages {
 		stages = append(stages, pair(c.Stage(st), me.Stages[st], d.Store.Stages[st]))
 	}
-	out = append(out, "", c.T("insights.dist.classes", who))
+	out = append(append(out, ""), v.wrap(c.T("insights.dist.classes", who))...)
 	out = append(out, chart.Compare(classes, who, store, v.Chart)...)
-	out = append(out, "", c.T("insights.dist.stages", who))
+	out = append(append(out, ""), v.wrap(c.T("insights.dist.stages", who))...)
 	out = append(out, chart.Compare(stages, who, store, v.Chart)...)
 
 	out = append(out, "", c.T("insights.dist.sales")+" · "+v.period(d.From, d.AsOf))

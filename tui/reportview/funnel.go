@@ -18,7 +18,7 @@ func (v View) Funnels(asOf domain.Date, list []insights.EventFunnel, loc *time.L
 	}
 	for _, ef := range list {
 		f := ef.Funnel
-		out = append(out, "", ef.Event.Name+" · "+c.EventKind(ef.Event.Kind)+" · "+domain.DateOf(ef.Event.StartsAt.In(loc)).String())
+		out = append(append(out, ""), v.wrap(ef.Event.Name+" · "+c.EventKind(ef.Event.Kind)+" · "+domain.DateOf(ef.Event.StartsAt.In(loc)).String())...)
 		steps := []struct {
 			key string
 			n   int

@@ -33,7 +33,7 @@ func (v View) RFMSummary(rep insights.RFMReport) []string {
 		return strings.Join(parts, "/")
 	}
 	out = append(out, v.wrap(c.T("insights.rfm.cuts", ints(rep.Cuts.R), ints(rep.Cuts.F), money(rep.Cuts.M)))...)
-	out = append(out, "", c.T("insights.rfm.grid"))
+	out = append(append(out, ""), v.wrap(c.T("insights.rfm.grid"))...)
 	var g chart.Grid
 	g.RowTitle, g.ColTitle = c.T("insights.rfm.rows"), c.T("insights.rfm.cols")
 	for r := range 5 {

@@ -16,7 +16,7 @@ func (v View) Work(w insights.Work) []string {
 	if w.SalespersonID == 0 {
 		who = c.T("insights.store")
 	}
-	out := []string{v.title("insights.work", w.AsOf) + " · " + who, ""}
+	out := append(v.wrap(v.title("insights.work", w.AsOf)+" · "+who), "")
 	contacts, total := make([]float64, len(w.ContactsPerDay)), 0
 	for i, n := range w.ContactsPerDay {
 		contacts[i] = float64(n)
