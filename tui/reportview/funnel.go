@@ -18,7 +18,7 @@ func (v View) Funnels(asOf domain.Date, list []insights.EventFunnel, loc *time.L
 	}
 	for _, ef := range list {
 		f := ef.Funnel
-		out = append(append(out, ""), v.wrap(ef.Event.Name+" · "+c.EventKind(ef.Event.Kind)+" · "+domain.DateOf(ef.Event.StartsAt.In(loc)).String())...)
+		out = append(append(out, ""), v.wrap(domain.CleanText(ef.Event.Name)+" · "+c.EventKind(ef.Event.Kind)+" · "+domain.DateOf(ef.Event.StartsAt.In(loc)).String())...)
 		steps := []struct {
 			key string
 			n   int
@@ -52,7 +52,7 @@ func (v View) FunnelTable(list []insights.EventFunnel, loc *time.Location) Table
 		c.T("cli.event.bought"), c.T("cli.event.declined"), c.T("cli.event.no_show"), c.T("cli.event.revenue")}}
 	for _, ef := range list {
 		f := ef.Funnel
-		t.Rows = append(t.Rows, []string{strconv.FormatInt(ef.Event.ID, 10), ef.Event.Name, domain.DateOf(ef.Event.StartsAt.In(loc)).String(),
+		t.Rows = append(t.Rows, []string{strconv.FormatInt(ef.Event.ID, 10), domain.CleanText(ef.Event.Name), domain.DateOf(ef.Event.StartsAt.In(loc)).String(),
 			strconv.Itoa(f.Targeted), strconv.Itoa(f.Invited), strconv.Itoa(f.Confirmed), strconv.Itoa(f.Attended),
 			strconv.Itoa(f.Bought), strconv.Itoa(f.Declined), strconv.Itoa(f.NoShow), f.Revenue.String()})
 	}

@@ -90,7 +90,7 @@ func (v View) RFMTable(rows []insights.RFMRow, limit int) Table {
 		if r.OwnerID != 0 {
 			owner = v.name(r.OwnerID)
 		}
-		t.Rows = append(t.Rows, []string{strconv.FormatInt(r.CustomerID, 10), r.ExternalID, r.Name, owner, recency,
+		t.Rows = append(t.Rows, []string{strconv.FormatInt(r.CustomerID, 10), domain.CleanText(r.ExternalID), domain.CleanText(r.Name), owner, recency,
 			strconv.Itoa(r.Frequency), r.Monetary.String(), strconv.Itoa(r.R), strconv.Itoa(r.F), strconv.Itoa(r.M),
 			c.Class(r.Class), c.Stage(r.Stage), string(r.ABC)})
 	}

@@ -1,10 +1,14 @@
 // Package reportview draws the insights reports (domain/insights) as text
 // and as tables: the same lines serve the Insights screen and `crmtui
 // report`, and the same tables its CSV export. It formats and lays out;
-// it computes nothing and reads nothing.
+// it computes nothing and reads nothing. Text from the store (names of
+// salespeople, customers and events) goes through domain.CleanText where
+// it enters a line or a cell, so an escape sequence in the file never
+// reaches a terminal.
 package reportview
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -29,7 +33,7 @@ type View struct {
 func NamesOf(sp []domain.Salesperson) map[int64]string {
 	m := make(map[int64]string, len(sp))
 	for _, s := range sp {
-		m[s.ID] = s.Name
+		m[s.ID] = domain.CleanText(s.Name)
 	}
 	return m
 }
@@ -40,7 +44,7 @@ func (v View) name(id int64) string {
 		return v.Cat.T("insights.unassigned")
 	}
 	if n, ok := v.Names[id]; ok {
-		return n
+		return domain.CleanText(n) // a caller's map may hold the raw names
 	}
 	return "#" + strconv.FormatInt(id, 10)
 }
@@ -70,33 +74,37 @@ func (v View) wrap(s string) []string {
 func (v View) money(a insights.Amount) string { return v.Cat.Money(domain.Money(a)) }
 
 // shortMoney is an amount cut to a few characters for the grid's cells:
-// ¥12.3万 in Chinese, ¥123k in English.
+// ¥12.3万 in Chinese, ¥123k in English. Each unit is chosen after rounding,
+// so ¥9,999.50 is ¥1.0万, not ¥10000, and ¥999,999.99 is ¥1.0M, not ¥1000k.
 func (v View) shortMoney(a insights.Amount) string {
-	yuan := float64(a) / 100
-	neg := ""
+	yuan := math.Round(float64(a) / 100)
+	sign := "¥"
 	if yuan < 0 {
-		neg, yuan = "-", -yuan
+		sign, yuan = "-¥", -yuan
+	}
+	f := func(x float64, decimals int, unit string) string {
+		return sign + strconv.FormatFloat(x, 'f', decimals, 64) + unit
 	}
 	if v.Cat.Lang() == i18n.ZH {
 		switch {
-		case yuan >= 1e8:
-			return neg + "¥" + strconv.FormatFloat(yuan/1e8, 'f', 1, 64) + "亿"
-		case yuan >= 1e7:
-			return neg + "¥" + strconv.FormatFloat(yuan/1e4, 'f', 0, 64) + "万"
-		case yuan >= 1e4:
-			return neg + "¥" + strconv.FormatFloat(yuan/1e4, 'f', 1, 64) + "万"
+		case yuan < 1e4:
+			return f(yuan, 0, "")
+		case math.Round(yuan/1e3)/10 < 1000: // up to ¥999.9万
+			return f(math.Round(yuan/1e3)/10, 1, "万")
+		case math.Round(yuan/1e4) < 1e4: // up to ¥9999万
+			return f(math.Round(yuan/1e4), 0, "万")
 		}
-		return neg + "¥" + strconv.FormatFloat(yuan, 'f', 0, 64)
+		return f(math.Round(yuan/1e7)/10, 1, "亿")
 	}
 	switch {
-	case yuan >= 1e8:
-		return neg + "¥" + strconv.FormatFloat(yuan/1e6, 'f', 0, 64) + "M"
-	case yuan >= 1e6:
-		return neg + "¥" + strconv.FormatFloat(yuan/1e6, 'f', 1, 64) + "M"
-	case yuan >= 1e3:
-		return neg + "¥" + strconv.FormatFloat(yuan/1e3, 'f', 0, 64) + "k"
+	case yuan < 1e3:
+		return f(yuan, 0, "")
+	case math.Round(yuan/1e3) < 1000: // up to ¥999k
+		return f(math.Round(yuan/1e3), 0, "k")
+	case math.Round(yuan/1e5)/10 < 100: // up to ¥99.9M
+		return f(math.Round(yuan/1e5)/10, 1, "M")
 	}
-	return neg + "¥" + strconv.FormatFloat(yuan, 'f', 0, 64)
+	return f(math.Round(yuan/1e6), 0, "M")
 }
 
 // count is an integer with thousands separators.

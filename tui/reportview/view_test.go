@@ -397,6 +397,11 @@ func TestShortMoney(t *testing.T) {
 		{987_654_321, "¥987.7万", "¥9.9M"},
 		{10_000_000_000, "¥1.0亿", "¥100M"},
 		{12_345_678_900, "¥1.2亿", "¥123M"},
+		// The unit is chosen after rounding.
+		{999_950, "¥1.0万", "¥10k"},
+		{999_999_999, "¥1000万", "¥10.0M"},
+		{99_999_999, "¥100.0万", "¥1.0M"},
+		{9_999_999_999, "¥1.0亿", "¥100M"},
 	}
 	for _, c := range cases {
 		for lang, want := range map[i18n.Lang]string{i18n.ZH: c.zh, i18n.EN: c.en} {

@@ -3,6 +3,7 @@ package reportview
 import (
 	"strconv"
 
+	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/insights"
 	"github.com/crmtui/crmtui/tui/chart"
 )
@@ -12,7 +13,7 @@ import (
 // against the target.
 func (v View) Work(w insights.Work) []string {
 	c := v.Cat
-	who := w.Name
+	who := domain.CleanText(w.Name)
 	if w.SalespersonID == 0 {
 		who = c.T("insights.store")
 	}
