@@ -32,8 +32,10 @@ func (v View) Complaints(cm insights.Complaints) []string {
 	for _, n := range cm.Satisfaction {
 		scored += n
 	}
-	out = append(out, v.wrap(c.T("insights.cmp.satisfy", fmt.Sprintf("%.1f", cm.MeanScore), count(scored)))...)
-	if scored > 0 {
+	if scored == 0 {
+		out = append(out, v.wrap(c.T("insights.cmp.no_scores"))...)
+	} else {
+		out = append(out, v.wrap(c.T("insights.cmp.satisfy", fmt.Sprintf("%.1f", cm.MeanScore), count(scored)))...)
 		bars := make([]chart.Bar, 0, 5)
 		for s := 5; s >= 1; s-- {
 			n := cm.Satisfaction[s-1]

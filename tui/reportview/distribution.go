@@ -17,13 +17,17 @@ func (v View) Distribution(d insights.Distribution) []string {
 	if d.Store.Total == 0 {
 		return append(out, "", c.T("insights.none"))
 	}
+	if v.Me == 0 {
+		// Without a salesperson the comparison would be the store with
+		// itself: the store's own bars, then the sales split.
+		out = append(append(out, ""), c.T("insights.dist.store_classes"))
+		out = append(out, chart.Bars(v.classBars(d.Store.Classes, d.Store.Total), v.Chart)...)
+		out = append(append(out, ""), c.T("insights.dist.store_stages"))
+		out = append(out, chart.Bars(v.stageBars(d.Store.Stages, d.Store.Total), v.Chart)...)
+		return v.salesSplit(out, d)
+	}
 	me := d.BySalesperson[v.Me]
 	who := v.name(v.Me)
-	if v.Me == 0 {
-		// Without a salesperson the comparison is the store with itself;
-		// show the store alone.
-		me, who = d.Store, c.T("insights.store")
-	}
 	store := c.T("insights.store")
 	pair := func(label string, mine, all int) chart.Pair {
 		a, b := share(mine, me.Total), share(all, d.Store.Total)
@@ -40,7 +44,14 @@ func (v View) Distribution(d insights.Distribution) []string {
 	out = append(out, chart.Compare(classes, who, store, v.Chart)...)
 	out = append(append(out, ""), v.wrap(c.T("insights.dist.stages", who))...)
 	out = append(out, chart.Compare(stages, who, store, v.Chart)...)
+	return v.salesSplit(out, d)
+}
 
+// salesSplit adds daily against promotion sales, the store's and each
+// salesperson's.
+func (v View) salesSplit(out []string, d insights.Distribution) []string {
+	c := v.Cat
+	store := c.T("insights.store")
 	out = append(out, "", c.T("insights.dist.sales")+" · "+v.period(d.From, d.AsOf))
 	split := func(label string, s insights.Split) []chart.Bar {
 		return []chart.Bar{
