@@ -21,13 +21,7 @@ func TestGolden(t *testing.T) {
 				a := startApp(t, f.options(lang), size[0], size[1])
 				shot := func(name, screen string) {
 					t.Helper()
-					t.Run(name, func(t *testing.T) {
-						checkFits(t, screen, size[0], size[1])
-						if n := len(lines(screen)); n != size[1] {
-							t.Errorf("%d lines, want %d", n, size[1])
-						}
-						golden.RequireEqual(t, screen)
-					})
+					t.Run(name, func(t *testing.T) { requireScreen(t, screen, size[0], size[1]) })
 				}
 				progress := fmt.Sprintf(w.progress, 0, 62)
 				shot("today", a.waitText(progress))
@@ -47,4 +41,15 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// requireScreen checks a whole screen: it fits the window, fills every
+// line of it, and equals its golden file.
+func requireScreen(t *testing.T, screen string, w, h int) {
+	t.Helper()
+	checkFits(t, screen, w, h)
+	if n := len(lines(screen)); n != h {
+		t.Errorf("%d lines, want %d", n, h)
+	}
+	golden.RequireEqual(t, screen)
 }
