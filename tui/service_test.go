@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/crmtui/crmtui/domain"
 	"github.com/crmtui/crmtui/domain/agenda"
@@ -260,12 +259,6 @@ func TestGolden_Service(t *testing.T) {
 func goldenShot(t *testing.T, size [2]int) func(name, screen string) {
 	return func(name, screen string) {
 		t.Helper()
-		t.Run(name, func(t *testing.T) {
-			checkFits(t, screen, size[0], size[1])
-			if n := len(lines(screen)); n != size[1] {
-				t.Errorf("%d lines, want %d", n, size[1])
-			}
-			golden.RequireEqual(t, screen)
-		})
+		t.Run(name, func(t *testing.T) { requireScreen(t, screen, size[0], size[1]) })
 	}
 }
