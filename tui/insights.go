@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -177,9 +176,7 @@ func (p *insightsPage) load() tea.Cmd {
 		}
 		r := &report{res: res, gen: gen}
 		if res.RFM != nil {
-			rows := slices.Clone(res.RFM.Rows)
-			insights.SortByValue(rows)
-			r.top = slices.Clip(rows[:min(topCustomers, len(rows))])
+			r.top = insights.MostValuable(res.RFM.Rows, topCustomers)
 		}
 		return insightsMsg{seq: seq, gen: gen, key: k, rep: r}
 	}

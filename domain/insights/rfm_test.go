@@ -1,6 +1,8 @@
 package insights
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/crmtui/crmtui/domain"
@@ -133,6 +135,36 @@ func TestAmount_JSONIsADecimalNumber(t *testing.T) {
 		b, err := in.MarshalJSON()
 		if err != nil || string(b) != want {
 			t.Errorf("%d → %s (%v), want %s", in, b, err, want)
+		}
+	}
+}
+
+// TestMostValuable_IsTheHeadOfTheSortedRows: on rows with many ties of
+// class, spend and recency (and customers who never bought), the first n
+// found without sorting are exactly the first n of SortByValue, in order.
+func TestMostValuable_IsTheHeadOfTheSortedRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	rows := make([]RFMRow, 2000)
+	for i := range rows {
+		rows[i] = RFMRow{CustomerID: int64(i*7919%2000 + 1) /* unique, not in order */, Class: domain.Classes[r.IntN(len(domain.Classes))],
+			Monetary: Amount(r.IntN(5) * 10000)}
+		if r.IntN(4) > 0 {
+			d := r.IntN(30)
+			rows[i].RecencyDays = &d
+		}
+	}
+	sorted := slices.Clone(rows)
+	SortByValue(sorted)
+	for _, n := range []int{0, 1, 20, 1999, 2000, 2500} {
+		got := MostValuable(rows, n)
+		want := sorted[:min(n, len(sorted))]
+		if len(got) != len(want) {
+			t.Fatalf("n=%d: %d rows, want %d", n, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].CustomerID != want[i].CustomerID {
+				t.Fatalf("n=%d: row %d is customer %d, want %d", n, i, got[i].CustomerID, want[i].CustomerID)
+			}
 		}
 	}
 }
