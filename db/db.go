@@ -45,6 +45,10 @@ type Options struct {
 	// the sqlite3 shell can replay (arguments inlined, see trace.go). For
 	// measuring and debugging only; nil (the default) adds no cost.
 	TraceSQL io.Writer
+	// MaxOpenConns caps the connection pool (default 4). Tests set 1 to
+	// prove that no code path holds a connection while it waits for
+	// another, which would hang once the pool is busy.
+	MaxOpenConns int
 }
 
 // Store is an open crmtui database.
@@ -114,7 +118,11 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(4)
+	conns := opt.MaxOpenConns
+	if conns <= 0 {
+		conns = 4
+	}
+	db.SetMaxOpenConns(conns)
 	db.SetConnMaxIdleTime(time.Minute)
 	s.db = db
 	if err := pingUntilFree(ctx, db, busy); err != nil {

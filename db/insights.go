@@ -57,6 +57,10 @@ func (s *Store) figuresSlice(ctx context.Context) ([]insights.Figures, error) {
 
 // keptFigures reads the figures from the customers' kept columns.
 func (s *Store) keptFigures(ctx context.Context) ([]insights.Figures, error) {
+	out, err := s.figuresSlice(ctx) // before the query: it must not wait for a second connection
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(external_id, ''), name, coalesce(owner_id, 0), purchase_count,
 			first_purchase_on, last_purchase_on, avg_interval_days, frequency, monetary
 		FROM customers ORDER BY id`)
@@ -64,10 +68,6 @@ func (s *Store) keptFigures(ctx context.Context) ([]insights.Figures, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	out, err := s.figuresSlice(ctx)
-	if err != nil {
-		return nil, err
-	}
 	for rows.Next() {
 		var f insights.Figures
 		if err := rows.Scan(&f.CustomerID, &f.ExternalID, &f.Name, &f.OwnerID, &f.Stats.PurchaseCount,
@@ -139,15 +139,15 @@ func (s *Store) figuresFromPurchases(ctx context.Context, asOf domain.Date, wind
 // customerHeads reads every customer's id, external id, name and owner,
 // in id order, with each id's position.
 func (s *Store) customerHeads(ctx context.Context) ([]insights.Figures, map[int64]int, error) {
+	out, err := s.figuresSlice(ctx) // before the query: it must not wait for a second connection
+	if err != nil {
+		return nil, nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, "SELECT id, coalesce(external_id, ''), name, coalesce(owner_id, 0) FROM customers ORDER BY id")
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
-	out, err := s.figuresSlice(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
 	index := make(map[int64]int, cap(out))
 	for rows.Next() {
 		var f insights.Figures
