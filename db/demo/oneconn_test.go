@@ -84,7 +84,10 @@ func TestOneConnectionIsEnough(t *testing.T) {
 	}
 	step("customer list", func(ctx context.Context) error { _, err := s.CustomerSummaries(ctx, 0); return err })
 	step("customer", func(ctx context.Context) error { _, err := s.Customer(ctx, it.CustomerID); return err })
-	step("find", func(ctx context.Context) error { _, err := s.FindCustomers(ctx, domain.CustomerFilter{Limit: 50}); return err })
+	step("find", func(ctx context.Context) error {
+		_, err := s.FindCustomers(ctx, domain.CustomerFilter{Limit: 50})
+		return err
+	})
 	step("export customers", func(ctx context.Context) error {
 		return s.ExportCustomers(ctx, db.ExportFilter{}, func(*db.ExportCustomer) error { return nil })
 	})
