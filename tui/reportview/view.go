@@ -74,7 +74,7 @@ func (v View) wrap(s string) []string {
 func (v View) money(a insights.Amount) string { return v.Cat.Money(domain.Money(a)) }
 
 // shortMoney is an amount cut to a few characters for the grid's cells:
-// ¥12.3万 in Chinese, ¥123k in English. Each unit is chosen after rounding,
+// ¥12.3万 in Chinese, ¥2.1k and ¥123k in English. Each unit is chosen after rounding,
 // so ¥9,999.50 is ¥1.0万, not ¥10000, and ¥999,999.99 is ¥1.0M, not ¥1000k.
 func (v View) shortMoney(a insights.Amount) string {
 	yuan := math.Round(float64(a) / 100)
@@ -99,6 +99,8 @@ func (v View) shortMoney(a insights.Amount) string {
 	switch {
 	case yuan < 1e3:
 		return f(yuan, 0, "")
+	case math.Round(yuan/1e2)/10 < 10: // ¥1.0k to ¥9.9k: a whole k would be too coarse
+		return f(math.Round(yuan/1e2)/10, 1, "k")
 	case math.Round(yuan/1e3) < 1000: // up to ¥999k
 		return f(math.Round(yuan/1e3), 0, "k")
 	case math.Round(yuan/1e5)/10 < 100: // up to ¥99.9M
