@@ -236,19 +236,21 @@ func (s *Store) agendaDays(ctx context.Context, salespersonID int64, from, to do
 // how many items are done, for the completion figures. It writes only
 // when the figures changed: two open apps reload on each other's writes,
 // and an unconditional write would have them wake each other for ever.
-func (s *Store) RecordAgendaDay(ctx context.Context, day domain.Date, salespersonID int64, items, done int) error {
+// It reports whether it wrote.
+func (s *Store) RecordAgendaDay(ctx context.Context, day domain.Date, salespersonID int64, items, done int) (bool, error) {
 	var oldItems, oldDone int
 	err := s.db.QueryRowContext(ctx, "SELECT items, done FROM agenda_days WHERE day = ? AND salesperson_id = ?", dateArg(day), salespersonID).
 		Scan(&oldItems, &oldDone)
 	if err == nil && oldItems == items && oldDone == done {
-		return nil
+		return false, nil
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO agenda_days (day, salesperson_id, items, done, updated_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (day, salesperson_id) DO UPDATE SET items = excluded.items, done = excluded.done, updated_at = excluded.updated_at`,
 			dateArg(day), salespersonID, items, done, timeArg(s.now()))
 		return err
 	})
+	return err == nil, err
 }
 
 // ImportantCoverage counts the important customers of a salesperson (0:

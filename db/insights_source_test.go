@@ -83,10 +83,10 @@ func TestDailyWork_SalespersonAndStore(t *testing.T) {
 	w := newWorkStore(t)
 	ctx := context.Background()
 	from, to := domain.MustDate("2026-10-24"), domain.MustDate("2026-11-22")
-	if err := w.s.RecordAgendaDay(ctx, domain.MustDate("2026-11-21"), w.wang.ID, 12, 9); err != nil {
+	if _, err := w.s.RecordAgendaDay(ctx, domain.MustDate("2026-11-21"), w.wang.ID, 12, 9); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.RecordAgendaDay(ctx, domain.MustDate("2026-11-21"), w.li.ID, 5, 5); err != nil {
+	if _, err := w.s.RecordAgendaDay(ctx, domain.MustDate("2026-11-21"), w.li.ID, 5, 5); err != nil {
 		t.Fatal(err)
 	}
 	byDay := func(sp int64) map[string]insights.WorkDay {
@@ -120,7 +120,7 @@ func TestRecordAgendaDay_WritesOnlyChanges(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	day := s.Today()
-	if err := s.RecordAgendaDay(ctx, day, 0, 10, 2); err != nil {
+	if _, err := s.RecordAgendaDay(ctx, day, 0, 10, 2); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := s.DataVersion(ctx)
@@ -129,14 +129,14 @@ func TestRecordAgendaDay_WritesOnlyChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	if err := other.RecordAgendaDay(ctx, day, 0, 10, 2); err != nil {
-		t.Fatal(err)
+	if wrote, err := other.RecordAgendaDay(ctx, day, 0, 10, 2); err != nil || wrote {
+		t.Fatalf("the same figures again: wrote %v, %v", wrote, err)
 	}
 	if after, _ := s.DataVersion(ctx); after != before {
 		t.Error("recording the same figures again was a write: two open apps would wake each other for ever")
 	}
-	if err := other.RecordAgendaDay(ctx, day, 0, 10, 3); err != nil {
-		t.Fatal(err)
+	if wrote, err := other.RecordAgendaDay(ctx, day, 0, 10, 3); err != nil || !wrote {
+		t.Fatalf("a changed figure: wrote %v, %v", wrote, err)
 	}
 	if after, _ := s.DataVersion(ctx); after == before {
 		t.Error("a changed figure was not written")

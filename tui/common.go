@@ -32,8 +32,9 @@ type Store interface {
 	// insights.Source feeds the Insights screen's reports.
 	insights.Source
 	// RecordAgendaDay keeps today's agenda size and items done, which the
-	// own-work report's completion figures read; it writes only on change.
-	RecordAgendaDay(ctx context.Context, day domain.Date, salespersonID int64, items, done int) error
+	// own-work report's completion figures read; it writes only on change
+	// and reports whether it wrote.
+	RecordAgendaDay(ctx context.Context, day domain.Date, salespersonID int64, items, done int) (bool, error)
 	// DataVersion changes when another process has written to the store,
 	// so that the app can reload what it shows (db.Store: PRAGMA data_version).
 	DataVersion(ctx context.Context) (int64, error)

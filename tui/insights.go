@@ -117,6 +117,10 @@ func (p *insightsPage) me() *domain.Salesperson {
 	return p.c.me
 }
 
+// computing reports whether the report on screen is being computed (another
+// section's computation may still be running after a switch to a cached one).
+func (p *insightsPage) computing() bool { return p.loading && p.want == p.shownKey() }
+
 // shown is the report to draw, fresh or not (a stale one stays up while
 // its replacement is computed), or nil.
 func (p *insightsPage) shown() *report { return p.cache[p.shownKey()] }
@@ -137,6 +141,21 @@ func (p *insightsPage) setActive(on bool) tea.Cmd {
 func (p *insightsPage) invalidate() tea.Cmd {
 	p.gen++
 	if p.active {
+		return p.load()
+	}
+	return nil
+}
+
+// invalidateWork drops the own-work reports, the only ones that read the
+// agenda sizes Today records, and recomputes the one on screen.
+func (p *insightsPage) invalidateWork() tea.Cmd {
+	for k := range p.cache {
+		if k.section == insights.SectionWork {
+			delete(p.cache, k)
+		}
+	}
+	if p.active && p.current() == insights.SectionWork {
+		p.loading = false // a computation in flight may have read the old sizes: start again
 		return p.load()
 	}
 	return nil
@@ -262,6 +281,8 @@ func (p *insightsPage) Update(msg tea.Msg) (page, tea.Cmd) {
 		var cmd tea.Cmd
 		p.spin, cmd = p.spin.Update(msg)
 		return p, cmd
+	case agendaRecordedMsg:
+		return p, p.invalidateWork()
 	case exportedMsg:
 		if msg.err != nil {
 			return p, p.c.errStatus(msg.err)

@@ -31,7 +31,7 @@ func (p *insightsPage) View(w, h int) string {
 	}
 	out := []string{p.tabs(w), p.header(w)}
 	if r == nil {
-		if p.failed && !p.loading {
+		if p.failed && !p.computing() {
 			out = append(out, "", s.Dim.Render(cut(cat.T("tui.ins.failed"), w)))
 		}
 		return strings.Join(out, "\n")
@@ -89,7 +89,7 @@ func (p *insightsPage) header(w int) string {
 	}
 	var right string
 	switch {
-	case p.loading:
+	case p.computing():
 		right = p.spin.View() + " " + cat.T("insights.computing")
 	case p.memo.rep != nil && p.memo.rep == p.shown() && len(p.memo.lines) > p.bodyH:
 		off := p.clampOffset()
@@ -100,7 +100,7 @@ func (p *insightsPage) header(w int) string {
 	}
 	gap := w - width(left) - width(right)
 	if gap < 2 {
-		if p.loading {
+		if p.computing() {
 			return cut(left+"  "+right, w)
 		}
 		return cut(left, w)

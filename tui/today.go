@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"context"
 	"errors"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -71,6 +73,30 @@ type undoneMsg struct {
 	err error
 }
 
+// agendaRecordedMsg says that today's agenda size and progress were
+// written (they changed): the Insights reports that read them recompute.
+type agendaRecordedMsg struct{}
+
+// recordTimeout bounds the agenda-day write: it is a statistic, and
+// another process's long write (an import) must not keep it waiting.
+const recordTimeout = 2 * time.Second
+
+// record keeps today's agenda size and progress for the completion figures
+// of Insights, after the agenda is on screen: a write may wait for another
+// process, the agenda must not. A failed or skipped write is not worth an
+// error; the next load writes them again.
+func (p *todayPage) record(day domain.Date, items, done int) tea.Cmd {
+	c := p.c
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.ctx(), recordTimeout)
+		defer cancel()
+		if wrote, err := c.store.RecordAgendaDay(ctx, day, c.scopeID(), items, done); err == nil && wrote {
+			return agendaRecordedMsg{}
+		}
+		return nil
+	}
+}
+
 // load computes the agenda of the page's day off the UI loop.
 func (p *todayPage) load() tea.Cmd {
 	p.seq++
@@ -89,12 +115,6 @@ func (p *todayPage) load() tea.Cmd {
 		ag, err := agenda.Build(ctx, c.store, q, c.cfg)
 		if err != nil {
 			return agendaMsg{seq: seq, day: day, err: err}
-		}
-		if day == c.today() {
-			// Today's size and progress feed the completion figures of
-			// Insights; a failed write there is not worth failing Today for,
-			// and the next load writes them again.
-			_ = c.store.RecordAgendaDay(ctx, day, c.scopeID(), ag.Total, ag.Done)
 		}
 		msg := agendaMsg{seq: seq, day: day, ag: ag}
 		if len(ag.Maintain)+len(ag.Invite)+len(ag.Serve) == 0 {
@@ -161,13 +181,17 @@ func (p *todayPage) Update(msg tea.Msg) (page, tea.Cmd) {
 			return p, p.c.errStatus(msg.err)
 		}
 		p.ag, p.empty, p.upcoming = msg.ag, msg.empty, msg.upcoming
+		var record tea.Cmd
+		if msg.day == p.c.today() {
+			record = p.record(msg.day, msg.ag.Total, msg.ag.Done)
+		}
 		for k, after := range p.pending {
 			if msg.seq >= after {
 				delete(p.pending, k)
 			}
 		}
 		p.clampCursor()
-		return p, nil
+		return p, record
 	case actionMsg:
 		if msg.said != "" {
 			p.said[msg.a.Item.Key] = msg.said

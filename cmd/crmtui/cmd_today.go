@@ -75,7 +75,7 @@ func (a *app) buildAgenda(ctx context.Context, s *session, day domain.Date) (*ag
 		if s.scope.All {
 			who = 0
 		}
-		_ = s.store.RecordAgendaDay(ctx, day, who, ag.Total, ag.Done)
+		_, _ = s.store.RecordAgendaDay(ctx, day, who, ag.Total, ag.Done)
 	}
 	return ag, err
 }

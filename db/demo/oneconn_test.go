@@ -68,7 +68,7 @@ func TestOneConnectionIsEnough(t *testing.T) {
 		return err
 	})
 	step("undo", func(ctx context.Context) error { _, err := s.Undo(ctx, me.ID); return err })
-	step("agenda day", func(ctx context.Context) error { return s.RecordAgendaDay(ctx, today, me.ID, 10, 3) })
+	step("agenda day", func(ctx context.Context) error { _, err := s.RecordAgendaDay(ctx, today, me.ID, 10, 3); return err })
 	step("contact", func(ctx context.Context) error {
 		return s.AddContact(ctx, &domain.Contact{CustomerID: it.CustomerID, SalesID: me.ID, Channel: domain.ChannelCall,
 			Outcome: domain.OutcomeReached, On: today, At: now})
