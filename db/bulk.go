@@ -190,7 +190,9 @@ func (b *Bulk) Commit() error {
 	// indexes instead of walking every customer of a salesperson. The load
 	// is committed by now: a failed ANALYZE (another process holding the
 	// write lock) only leaves older statistics, so it is not an error.
-	b.s.db.ExecContext(b.ctx, "ANALYZE")
+	// On the load's own connection: asking the pool for another while
+	// holding this one would wait for ever on a small pool.
+	b.conn.ExecContext(b.ctx, "ANALYZE")
 	return nil
 }
 

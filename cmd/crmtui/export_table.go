@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -63,7 +62,7 @@ func csvCell(c any) string {
 	case nil:
 		return ""
 	case string:
-		return defuse(v)
+		return domain.DefuseFormula(v)
 	case int:
 		return strconv.Itoa(v)
 	case int64:
@@ -72,28 +71,6 @@ func csvCell(c any) string {
 		return v.String()
 	}
 	return fmt.Sprint(c)
-}
-
-// defuse keeps a spreadsheet from running text as a formula (CSV
-// injection): text that starts like a formula (=, @, or + or - before
-// something other than a number) gets a leading apostrophe, which Excel
-// and WPS show as text. Phone numbers (+86...) and amounts are left alone.
-func defuse(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '@':
-		return "'" + s
-	case '+', '-':
-		if len(s) == 1 {
-			return s
-		}
-		if r, _ := utf8.DecodeRuneInString(s[1:]); (r < '0' || r > '9') && r != '.' {
-			return "'" + s
-		}
-	}
-	return s
 }
 
 // xlsxTable streams rows into a workbook (rows are not kept in memory) and

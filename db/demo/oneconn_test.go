@@ -82,6 +82,18 @@ func TestOneConnectionIsEnough(t *testing.T) {
 			})
 		}
 	}
+	step("bulk load", func(ctx context.Context) error {
+		b, err := s.BeginBulk(ctx)
+		if err != nil {
+			return err
+		}
+		c := domain.Customer{Name: "单连接", Phones: []string{"13900001111"}}
+		if err := b.Customer(&c); err != nil {
+			b.Rollback()
+			return err
+		}
+		return b.Commit()
+	})
 	step("customer list", func(ctx context.Context) error { _, err := s.CustomerSummaries(ctx, 0); return err })
 	step("customer", func(ctx context.Context) error { _, err := s.Customer(ctx, it.CustomerID); return err })
 	step("find", func(ctx context.Context) error {

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/crmtui/crmtui/domain"
 )
 
 // Lang is a language of the catalog.
@@ -162,7 +164,9 @@ func (c Catalog) word(prefix, id string) string {
 	if s, ok := c.lookup(prefix + id); ok {
 		return s
 	}
-	return id
+	// An id the catalog does not know comes from the file as it is (a kind
+	// written by another tool): it is shown, cleaned of escape sequences.
+	return domain.CleanText(id)
 }
 
 // plural returns key+".one" for n == 1 when the catalog has it (English

@@ -354,3 +354,11 @@ func TestNewAndLang(t *testing.T) {
 		t.Error("an unknown language should speak English")
 	}
 }
+
+// TestWord_UnknownIDIsCleaned: a kind the catalog does not know is shown as
+// stored, without the escape sequences a foreign tool may have left in it.
+func TestWord_UnknownIDIsCleaned(t *testing.T) {
+	if got := New(ZH).EventKind("\x1b]0;pwned\x07路演"); got != "路演" {
+		t.Errorf("EventKind of an unknown kind = %q, want %q", got, "路演")
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/crmtui/crmtui/domain"
 )
 
 // Table is a report as rows: the CSV export, and the text table of
@@ -26,9 +28,17 @@ func (t Table) WriteCSV(w io.Writer) error {
 	if err := cw.Write(t.Header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.Rows); err != nil {
-		return err
+	cells := make([]string, 0, len(t.Header))
+	for _, r := range t.Rows {
+		cells = cells[:0]
+		for _, c := range r {
+			cells = append(cells, domain.DefuseFormula(c)) // a name like =HYPERLINK(...) stays text
+		}
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
 	}
+	cw.Flush()
 	return cw.Error()
 }
 
