@@ -424,16 +424,16 @@ func TestInsights_ExportCSV(t *testing.T) {
 			}
 		}
 
-		// Again: the file is replaced as a whole.
+		// Again: the earlier export keeps its name, the new one is numbered.
 		if err := os.WriteFile(rfm, []byte("old\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		a.key("e")
-		a.waitFor("the file replaced", func(string) bool {
-			b, err := os.ReadFile(rfm)
-			return err == nil && strings.HasPrefix(string(b), "\ufeff")
-		})
-		if rows := readExport(t, rfm, iw.csvFirstCol); len(rows) != 150 {
+		rfm2 := filepath.Join(dir, "report-rfm-2026-11-22-2.csv")
+		waitExported(t, a, iw, rfm2)
+		if b, err := os.ReadFile(rfm); err != nil || string(b) != "old\n" {
+			t.Errorf("the earlier export was touched: %q, %v", b, err)
+		}
+		if rows := readExport(t, rfm2, iw.csvFirstCol); len(rows) != 150 {
 			t.Errorf("exported again: %d rows", len(rows))
 		}
 
@@ -462,7 +462,7 @@ func TestInsights_ExportCSV(t *testing.T) {
 		for _, e := range ents {
 			names = append(names, e.Name())
 		}
-		if strings.Join(names, " ") != "report-rfm-2026-11-22.csv report-work-2026-11-21.csv report-work-2026-11-22.csv" {
+		if strings.Join(names, " ") != "report-rfm-2026-11-22-2.csv report-rfm-2026-11-22.csv report-work-2026-11-21.csv report-work-2026-11-22.csv" {
 			t.Errorf("the export folder holds %q", names)
 		}
 	})

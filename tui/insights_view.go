@@ -2,7 +2,9 @@ package tui
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,9 +187,10 @@ func (p *insightsPage) export() tea.Cmd {
 }
 
 // writeFileAtomic writes name in dir (empty: the current directory),
-// readable by its owner only: into a temporary file first, renamed over
-// name once complete, so that a crash never leaves half a file under the
-// real name. It returns the file's absolute path.
+// readable by its owner only: into a temporary file first, renamed into
+// place once complete, so that a crash never leaves half a file under the
+// real name. An earlier export keeps its name: the new one is numbered
+// (-2, -3, ...), as `crmtui export` does. It returns the file's absolute path.
 func writeFileAtomic(dir, name string, write func(*bufio.Writer) error) (string, error) {
 	if dir == "" {
 		dir = "."
@@ -197,6 +200,13 @@ func writeFileAtomic(dir, name string, write func(*bufio.Writer) error) (string,
 		return "", err
 	}
 	path := filepath.Join(dir, name)
+	ext := filepath.Ext(name)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, ext), n, ext))
+	}
 	f, err := os.CreateTemp(dir, "."+name+".*.tmp") // created 0600
 	if err != nil {
 		return path, err

@@ -16,6 +16,22 @@ import (
 // overrides it): the garbage collector works harder near it, never fails.
 const appMemoryLimit = 80 << 20
 
+// exportDir is where the app's CSV exports go: the current folder, as for
+// `crmtui export`, unless it cannot be written to (an app started from a
+// Windows shortcut runs in System32), then the home folder. The status line
+// shows the full path of every file written.
+func exportDir() string {
+	if f, err := os.CreateTemp(".", ".crmtui-write-check-*"); err == nil {
+		f.Close()
+		os.Remove(f.Name())
+		return "."
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return "."
+}
+
 // openApp runs the terminal app on the session's store; when stdout is not
 // a terminal (a pipe, a script) it prints the agenda instead.
 func (a *app) openApp(ctx context.Context, s *session, day domain.Date) error {
@@ -24,7 +40,8 @@ func (a *app) openApp(ctx context.Context, s *session, day domain.Date) error {
 	}
 	opt := tui.Options{Store: s.store, Config: s.cfg.Config, Me: s.me, Scope: s.scope, Lang: a.cat.Lang(),
 		Now: a.now, Loc: a.loc, Day: day, NoColor: a.getenv("NO_COLOR") != "",
-		FirstFrameExit: a.getenv("CRMTUI_FIRST_FRAME_EXIT") == "1"} // for timing the first frame from outside
+		FirstFrameExit: a.getenv("CRMTUI_FIRST_FRAME_EXIT") == "1", // for timing the first frame from outside
+		ExportDir:      exportDir()}
 	if user, err := s.store.Templates(ctx); err == nil {
 		opt.Templates = user
 	}
