@@ -86,14 +86,14 @@ ratio() {
 
 # ---- agenda against sqlite3 ----
 echo "agenda: tracing the reads of crmtui today" >&2
-"$BIN" debug agenda-sql --db "$DB" --date "$DATE" "${asflag[@]}" >"$TMP/agenda.sql"
+"$BIN" debug agenda-sql --db "$DB" --date "$DATE" ${asflag[@]+"${asflag[@]}"} >"$TMP/agenda.sql"
 nreads=$(grep -c '^-- [0-9]* rows\?$' "$TMP/agenda.sql" || true)
 nrows=$(grep -o '^-- [0-9]* rows\?$' "$TMP/agenda.sql" | awk '{s += $2} END {print s + 0}')
 sqlrows=$(sqlite3 "$DB" <"$TMP/agenda.sql" | wc -l)
-who=$("$BIN" today --db "$DB" --date "$DATE" "${asflag[@]}" --json | sed -n 's/^  "salesperson": "\(.*\)",$/\1/p')
-items=$("$BIN" today --db "$DB" --date "$DATE" "${asflag[@]}" --json | sed -n 's/^  "total": \([0-9]*\),$/\1/p')
+who=$("$BIN" today --db "$DB" --date "$DATE" ${asflag[@]+"${asflag[@]}"} --json | sed -n 's/^  "salesperson": "\(.*\)",$/\1/p')
+items=$("$BIN" today --db "$DB" --date "$DATE" ${asflag[@]+"${asflag[@]}"} --json | sed -n 's/^  "total": \([0-9]*\),$/\1/p')
 
-run_today() { "$BIN" today --db "$DB" --date "$DATE" "${asflag[@]}" --json >/dev/null; }
+run_today() { "$BIN" today --db "$DB" --date "$DATE" ${asflag[@]+"${asflag[@]}"} --json >/dev/null; }
 run_sqlite() { sqlite3 "$DB" <"$TMP/agenda.sql" >/dev/null; }
 echo "agenda: timing $RUNS runs each" >&2
 t_today=$(median_ms run_today)

@@ -53,6 +53,7 @@ type insightsPage struct {
 	c       *common
 	section int         // index in insights.Sections
 	asOf    domain.Date // the day the reports are computed as of; today by default
+	chosen  bool        // the day was moved by hand; else it follows today past midnight
 	offset  [7]int      // scroll position per section
 	cache   map[reportKey]*report
 	clock   int  // counts uses, for the cache's LRU
@@ -130,6 +131,9 @@ func (p *insightsPage) shown() *report { return p.cache[p.shownKey()] }
 func (p *insightsPage) setActive(on bool) tea.Cmd {
 	p.active = on
 	if on {
+		if today := p.c.today(); !p.chosen && p.asOf != today {
+			p.asOf = today // the app was left open over midnight
+		}
 		return p.load()
 	}
 	return nil
@@ -356,7 +360,7 @@ func (p *insightsPage) moveTo(day domain.Date) tea.Cmd {
 	if day == p.asOf {
 		return nil
 	}
-	p.asOf = day
+	p.asOf, p.chosen = day, day != p.c.today()
 	return p.load()
 }
 

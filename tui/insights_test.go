@@ -762,3 +762,35 @@ func containsAny(s string, texts ...string) bool {
 	}
 	return false
 }
+
+// TestInsights_FollowsTodayPastMidnight: left open over midnight, the
+// reports move on to the new day when the tab is shown again — unless the
+// salesperson chose a day by hand, which stays.
+func TestInsights_FollowsTodayPastMidnight(t *testing.T) {
+	f := newFixture(t)
+	iw := insWordsOf[i18n.EN]
+	var mu sync.Mutex
+	now := fixedNow
+	opt := f.options(i18n.EN)
+	opt.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	a := startApp(t, opt, 160, 48)
+	openInsights(t, a, iw)
+
+	mu.Lock()
+	now = now.Add(24 * time.Hour)
+	mu.Unlock()
+	a.key("<")
+	a.waitGone(iw.titleOf(0, fixedDay))
+	a.key(">")
+	waitReport(t, a, iw, 0, fixedDay.AddDays(1))
+
+	a.key("[", "[")
+	waitReport(t, a, iw, 0, fixedDay.AddDays(-1))
+	mu.Lock()
+	now = now.Add(24 * time.Hour)
+	mu.Unlock()
+	a.key("<")
+	a.waitGone(iw.titleOf(0, fixedDay.AddDays(-1)))
+	a.key(">")
+	waitReport(t, a, iw, 0, fixedDay.AddDays(-1))
+}

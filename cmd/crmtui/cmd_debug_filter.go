@@ -123,7 +123,7 @@ func readLines(path string) ([]string, error) {
 
 // writePinyinKeys writes each line, a tab, its pinyin and its initials.
 func writePinyinKeys(path string, lines []string) error {
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600) // customer names: owner only
 	if err != nil {
 		return err
 	}
