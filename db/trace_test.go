@@ -78,13 +78,7 @@ func TestInlineSQL_Parameters(t *testing.T) {
 // connection and compares the values and their SQLite types.
 func TestTraceSQL_LiteralsRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "crm.db")
-	log := &traceLog{}
-	s, err := Open(ctx, path, Options{Now: func() time.Time { return fixedNow }, Loc: shanghai, TraceSQL: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, path, log := openTraced(t)
 	log.take() // migrations and pragmas
 
 	when := time.Date(2026, 11, 22, 10, 0, 0, 123, shanghai)
@@ -169,13 +163,7 @@ func TestTraceSQL_LiteralsRoundTrip(t *testing.T) {
 // them) and replays each read, expecting the same number of rows.
 func TestTraceSQL_StoreReplays(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "crm.db")
-	log := &traceLog{}
-	s, err := Open(ctx, path, Options{Now: func() time.Time { return fixedNow }, Loc: shanghai, TraceSQL: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, path, log := openTraced(t)
 	c := mustCustomer(t, s, domain.Customer{Name: "O'Brien 王", Phones: []string{"13800138000"}})
 	mustPurchase(t, s, domain.Purchase{CustomerID: c.ID, On: domain.MustDate("2026-11-20"), Amount: 1000})
 	log.take()
@@ -252,4 +240,18 @@ func scanAll(t *testing.T, d *sql.DB, q string, args ...any) [][]any {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// openTraced opens a new store in a temporary folder with its statements
+// traced into the returned log; it is closed when the test ends.
+func openTraced(t *testing.T) (*Store, string, *traceLog) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "crm.db")
+	log := &traceLog{}
+	s, err := Open(context.Background(), path, Options{Now: func() time.Time { return fixedNow }, Loc: shanghai, TraceSQL: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path, log
 }
