@@ -16,12 +16,9 @@ import (
 // lists under its charts (the CSV export has them all).
 const topCustomers = 20
 
-// Cache bounds: a report is small except RFM/ABC, which holds a row per
-// customer (some 20 MB at 100,000 customers), so few of those are kept.
-const (
-	cacheMax      = 16
-	cacheMaxHeavy = 2
-)
+// cacheMax bounds the computed reports kept. Each is small: RFM keeps its
+// summary and most valuable few, not a row per customer.
+const cacheMax = 16
 
 // reportKey names a computed report: the section and its as-of day. ABC
 // is computed with RFM (one pass gives both), so both use the key of RFM.
@@ -185,7 +182,7 @@ func (p *insightsPage) load() tea.Cmd {
 	ctx, cancel := context.WithCancel(p.c.ctx())
 	p.cancel = cancel
 	seq, gen, c := p.seq, p.gen, p.c
-	req := insights.Request{Section: k.section, AsOf: k.asOf, Segment: c.cfg.Segment, Loc: c.loc, Me: p.me()}
+	req := p.request(k)
 	compute := func() tea.Msg {
 		defer cancel()
 		// Today's classes feed the coverage of important customers and
@@ -197,13 +194,27 @@ func (p *insightsPage) load() tea.Cmd {
 		if err != nil {
 			return insightsMsg{seq: seq, gen: gen, key: k, err: err}
 		}
-		r := &report{res: res, gen: gen}
+		r := &report{gen: gen}
 		if res.RFM != nil {
+			// The screen shows the summary and the most valuable few; a row
+			// per customer (14 MB at 100,000) is not kept: the CSV export
+			// computes them again.
 			r.top = insights.MostValuable(res.RFM.Rows, topCustomers)
+			summary := *res.RFM
+			summary.Rows = nil
+			res.RFM = &summary
 		}
+		r.res = res
 		return insightsMsg{seq: seq, gen: gen, key: k, rep: r}
 	}
 	return tea.Batch(compute, p.startSpinner())
+}
+
+// request is what computes the report of key k, for the salesperson the
+// app acts as (the store with the store-wide scope).
+func (p *insightsPage) request(k reportKey) insights.Request {
+	c := p.c
+	return insights.Request{Section: k.section, AsOf: k.asOf, Segment: c.cfg.Segment, Loc: c.loc, Me: p.me()}
 }
 
 func (p *insightsPage) startSpinner() tea.Cmd {
@@ -215,30 +226,16 @@ func (p *insightsPage) startSpinner() tea.Cmd {
 }
 
 // store keeps a computed report, evicting the least recently used past
-// the cache's bounds.
+// the cache's bound.
 func (p *insightsPage) store(k reportKey, r *report) {
 	p.clock++
 	r.used = p.clock
 	p.cache[k] = r
-	heavy := func(r *report) bool { return r.res.RFM != nil }
-	for {
-		n, nHeavy := 0, 0
-		for _, x := range p.cache {
-			n++
-			if heavy(x) {
-				nHeavy++
-			}
-		}
-		if n <= cacheMax && nHeavy <= cacheMaxHeavy {
-			return
-		}
+	for len(p.cache) > cacheMax {
 		var oldest reportKey
 		found := false
 		for kk, x := range p.cache {
-			if kk == k || (nHeavy > cacheMaxHeavy && !heavy(x)) {
-				continue
-			}
-			if !found || x.used < p.cache[oldest].used {
+			if kk != k && (!found || x.used < p.cache[oldest].used) {
 				oldest, found = kk, true
 			}
 		}

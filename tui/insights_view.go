@@ -179,11 +179,25 @@ func (p *insightsPage) export() tea.Cmd {
 	res := p.result(r)
 	v := p.view(80, res)
 	dir, name, loc := p.c.exportDir, fmt.Sprintf("report-%s-%s.csv", res.Section, res.AsOf), p.c.loc
-	return func() tea.Msg {
+	// RFM's CSV has a row per customer, which the screen does not keep.
+	again := res.Section == insights.SectionRFM && res.RFM.Rows == nil
+	c, req := p.c, p.request(p.shownKey())
+	write := func() tea.Msg {
+		if again {
+			full, err := insights.Compute(c.ctx(), c.store, req)
+			if err != nil {
+				return exportedMsg{err: err}
+			}
+			full.Section, res = res.Section, full
+		}
 		t := v.Table(res, loc)
 		path, err := writeFileAtomic(dir, name, func(w *bufio.Writer) error { return t.WriteCSV(w) })
 		return exportedMsg{path: path, rows: len(t.Rows), err: err}
 	}
+	if !again {
+		return write
+	}
+	return tea.Batch(status(c.cat.T("tui.ins.exporting")), write)
 }
 
 // writeFileAtomic writes name in dir (empty: the current directory),

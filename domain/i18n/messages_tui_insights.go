@@ -25,6 +25,7 @@ var tuiInsightsMessages = map[string]msg{
 	// The screen.
 	"tui.ins.lines":     {"第 %d–%d 行，共 %d 行", "lines %d–%d of %d"},
 	"tui.ins.top":       {"最有价值的 %d 位顾客（按分类、消费金额、近度排序）", "The %d most valuable customers (by class, spend, then recency)"},
+	"tui.ins.exporting": {"正在导出……", "Exporting…"},
 	"tui.ins.exported":  {"已导出 %d 行到 %s", "Exported %d rows to %s"},
 	"tui.ins.not_ready": {"报表还没算好，出来后再导出。", "The report is not ready yet; export it once it shows."},
 	"tui.ins.failed":    {"这份报表没能算出来，按 r 重试。", "This report could not be computed; press r to try again."},

@@ -53,7 +53,8 @@ type RFMReport struct {
 	WindowDays int                  `json:"window_days"`
 	From       domain.Date          `json:"from"` // first day of the window
 	Cuts       domain.RFMCuts       `json:"cuts"`
-	Rows       []RFMRow             `json:"customers"`
+	Customers  int                  `json:"customer_count"` // every customer, with or without a purchase
+	Rows       []RFMRow             `json:"customers"`      // one per customer; a screen that keeps only the summary drops them
 	Grid       [5][5]GridCell       `json:"grid"` // Grid[r-1][f-1], customers with a purchase
 	Classes    map[domain.Class]int `json:"classes"`
 	Stages     map[domain.Stage]int `json:"stages"`
@@ -99,6 +100,7 @@ func ComputeRFM(figs []Figures, asOf domain.Date, cfg domain.SegmentConfig) RFMR
 		rep.Stages[row.Stage]++
 		rep.Rows[i] = row
 	}
+	rep.Customers = len(rep.Rows)
 	rep.ABC = assignABC(rep.Rows)
 	return rep
 }

@@ -13,7 +13,7 @@ var abcClasses = []insights.ABC{insights.ClassA, insights.ClassB, insights.Class
 func (v View) ABC(rep insights.RFMReport) []string {
 	c := v.Cat
 	s := rep.ABC
-	total := len(rep.Rows)
+	total := rep.Customers
 	out := append([]string{v.title("insights.abc", rep.AsOf)}, v.wrap(v.period(rep.From, rep.AsOf)+" · "+c.T("insights.abc.revenue", v.money(s.Revenue)))...)
 	if total == 0 {
 		return append(out, "", c.T("insights.none"))
@@ -38,7 +38,7 @@ func (v View) ABCTable(rep insights.RFMReport) Table {
 	t := Table{Header: []string{c.T("insights.col.abc"), c.T("insights.col.count"), c.T("insights.col.share"),
 		c.T("insights.col.revenue"), c.T("insights.col.rev_pct")}}
 	for _, k := range abcClasses {
-		t.Rows = append(t.Rows, []string{string(k), strconv.Itoa(s.Count[k]), pct(s.Count[k], len(rep.Rows)),
+		t.Rows = append(t.Rows, []string{string(k), strconv.Itoa(s.Count[k]), pct(s.Count[k], rep.Customers),
 			s.Spend[k].String(), pct(int(s.Spend[k]), int(s.Revenue))})
 	}
 	return t

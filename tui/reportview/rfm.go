@@ -13,7 +13,7 @@ import (
 // the customers per class and per stage.
 func (v View) RFMSummary(rep insights.RFMReport) []string {
 	c := v.Cat
-	total := len(rep.Rows)
+	total := rep.Customers
 	out := []string{v.title("insights.rfm", rep.AsOf), v.period(rep.From, rep.AsOf) + " · " + c.T("insights.customers", count(total))}
 	if total == 0 {
 		return append(out, "", c.T("insights.none"))
