@@ -55,7 +55,7 @@ type RFMReport struct {
 	Cuts       domain.RFMCuts       `json:"cuts"`
 	Customers  int                  `json:"customer_count"` // every customer, with or without a purchase
 	Rows       []RFMRow             `json:"customers"`      // one per customer; a screen that keeps only the summary drops them
-	Grid       [5][5]GridCell       `json:"grid"` // Grid[r-1][f-1], customers with a purchase
+	Grid       [5][5]GridCell       `json:"grid"`           // Grid[r-1][f-1], customers with a purchase
 	Classes    map[domain.Class]int `json:"classes"`
 	Stages     map[domain.Stage]int `json:"stages"`
 	ABC        ABCSummary           `json:"abc"`
