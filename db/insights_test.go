@@ -92,7 +92,8 @@ func TestCustomerFigures_KeptColumnsMatchPurchases(t *testing.T) {
 	if err != nil || !ok {
 		t.Fatalf("kept figures not used for today (%v)", err)
 	}
-	kept, err := s.keptFigures(ctx)
+	var kept []insights.Figures
+	err = s.keptFigures(ctx, func(f *insights.Figures) error { kept = append(kept, *f); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -514,18 +514,18 @@ func (g *gatedStore) openAll() {
 	}
 }
 
-func (g *gatedStore) CustomerFigures(ctx context.Context, asOf domain.Date, windowDays int) ([]insights.Figures, error) {
+func (g *gatedStore) EachCustomerFigures(ctx context.Context, asOf domain.Date, windowDays int, fn func(*insights.Figures) error) error {
 	g.mu.Lock()
 	gate := g.gates[asOf]
 	g.mu.Unlock()
 	if gate == nil {
-		return g.Store.CustomerFigures(ctx, asOf, windowDays)
+		return g.Store.EachCustomerFigures(ctx, asOf, windowDays, fn)
 	}
 	g.entered <- asOf
 	<-gate
-	figs, err := g.Store.CustomerFigures(context.WithoutCancel(ctx), asOf, windowDays)
+	err := g.Store.EachCustomerFigures(context.WithoutCancel(ctx), asOf, windowDays, fn)
 	g.returned <- asOf
-	return figs, err
+	return err
 }
 
 // waitDay waits for a gated read as of day to send on ch.

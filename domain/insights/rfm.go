@@ -66,43 +66,68 @@ type RFMReport struct {
 // ClassOf, StageOf), then splits revenue into ABC. Rows come back in the
 // order of figs.
 func ComputeRFM(figs []Figures, asOf domain.Date, cfg domain.SegmentConfig) RFMReport {
-	rep := RFMReport{AsOf: asOf, WindowDays: cfg.WindowDays, From: asOf.AddDays(-cfg.WindowDays + 1),
-		Classes: map[domain.Class]int{}, Stages: map[domain.Stage]int{}}
-	var rs, fs, ms []int64
-	raw := make([]domain.RFM, len(figs))
-	for i, f := range figs {
-		if f.Stats.PurchaseCount == 0 {
-			continue
-		}
-		raw[i] = domain.RFM{RecencyDays: max(0, asOf.Sub(f.Stats.LastPurchase)), Frequency: f.Frequency, Monetary: f.Monetary}
-		rs = append(rs, int64(raw[i].RecencyDays))
-		fs = append(fs, int64(f.Frequency))
-		ms = append(ms, int64(f.Monetary))
+	b := newRFMBuilder(asOf, cfg, len(figs))
+	for i := range figs {
+		b.add(&figs[i])
 	}
-	rep.Cuts = domain.RFMCuts{R: domain.QuintileCuts(rs), F: domain.QuintileCuts(fs), M: domain.QuintileCuts(ms)}
-	rep.Rows = make([]RFMRow, len(figs))
-	for i, f := range figs {
-		row := RFMRow{CustomerID: f.CustomerID, ExternalID: f.ExternalID, Name: f.Name, OwnerID: f.OwnerID,
-			Frequency: f.Frequency, Monetary: Amount(f.Monetary)}
-		scored := raw[i]
-		if f.Stats.PurchaseCount > 0 {
-			scored = scored.Score(rep.Cuts)
-			days := scored.RecencyDays
-			row.RecencyDays = &days
+	return b.finish()
+}
+
+// rfmBuilder computes the report in two passes: add takes one customer's
+// figures at a time and keeps only the row (recency, frequency, spend,
+// stage) and the values the quintiles need; finish scores the rows. So a
+// source can hand the figures over one by one without ever holding all of
+// them (RFMReportOf).
+type rfmBuilder struct {
+	rep        RFMReport
+	cfg        domain.SegmentConfig
+	counts     []int32 // purchase count per row, which the class needs
+	rs, fs, ms []int64 // the customers with a purchase, for the cut points
+}
+
+func newRFMBuilder(asOf domain.Date, cfg domain.SegmentConfig, size int) *rfmBuilder {
+	return &rfmBuilder{cfg: cfg, counts: make([]int32, 0, size),
+		rep: RFMReport{AsOf: asOf, WindowDays: cfg.WindowDays, From: asOf.AddDays(-cfg.WindowDays + 1),
+			Classes: map[domain.Class]int{}, Stages: map[domain.Stage]int{}, Rows: make([]RFMRow, 0, size)}}
+}
+
+// add takes one customer's figures.
+func (b *rfmBuilder) add(f *Figures) {
+	row := RFMRow{CustomerID: f.CustomerID, ExternalID: f.ExternalID, Name: f.Name, OwnerID: f.OwnerID,
+		Frequency: f.Frequency, Monetary: Amount(f.Monetary), Stage: b.cfg.StageOf(f.Stats, b.rep.AsOf)}
+	if f.Stats.PurchaseCount > 0 {
+		days := max(0, b.rep.AsOf.Sub(f.Stats.LastPurchase))
+		row.RecencyDays = &days
+		b.rs = append(b.rs, int64(days))
+		b.fs = append(b.fs, int64(f.Frequency))
+		b.ms = append(b.ms, int64(f.Monetary))
+	}
+	b.rep.Rows = append(b.rep.Rows, row)
+	b.counts = append(b.counts, int32(f.Stats.PurchaseCount))
+}
+
+// finish scores every row against the cut points, fills the grid, the
+// classes and stages, and splits revenue into ABC.
+func (b *rfmBuilder) finish() RFMReport {
+	rep := &b.rep
+	rep.Cuts = domain.RFMCuts{R: domain.QuintileCuts(b.rs), F: domain.QuintileCuts(b.fs), M: domain.QuintileCuts(b.ms)}
+	for i := range rep.Rows {
+		row := &rep.Rows[i]
+		var scored domain.RFM
+		if row.RecencyDays != nil {
+			scored = domain.RFM{RecencyDays: *row.RecencyDays, Frequency: row.Frequency, Monetary: domain.Money(row.Monetary)}.Score(rep.Cuts)
 			row.R, row.F, row.M = scored.R, scored.F, scored.M
 			cell := &rep.Grid[row.R-1][row.F-1]
 			cell.Count++
-			cell.Spend += Amount(f.Monetary)
+			cell.Spend += row.Monetary
 		}
-		row.Class = domain.ClassOf(f.Stats.PurchaseCount, scored)
-		row.Stage = cfg.StageOf(f.Stats, asOf)
+		row.Class = domain.ClassOf(int(b.counts[i]), scored)
 		rep.Classes[row.Class]++
 		rep.Stages[row.Stage]++
-		rep.Rows[i] = row
 	}
 	rep.Customers = len(rep.Rows)
 	rep.ABC = assignABC(rep.Rows)
-	return rep
+	return *rep
 }
 
 // SortByValue orders rows as the report lists them: class (important

@@ -10,9 +10,10 @@ import (
 // few passes over an index; the arithmetic is done here, in plain Go, where
 // a test can check it.
 type Source interface {
-	// CustomerFigures: every customer's purchase figures as of asOf, with
-	// frequency and spend over the windowDays days ending on asOf.
-	CustomerFigures(ctx context.Context, asOf domain.Date, windowDays int) ([]Figures, error)
+	// EachCustomerFigures gives fn every customer's purchase figures as of
+	// asOf, with frequency and spend over the windowDays days ending on
+	// asOf, one customer at a time (fn must not call the source).
+	EachCustomerFigures(ctx context.Context, asOf domain.Date, windowDays int, fn func(*Figures) error) error
 	// SaleDays: every customer with a sale in [from, to], with their sale
 	// days in that span (returns not counted), in day order.
 	SaleDays(ctx context.Context, from, to domain.Date) ([]SaleDays, error)

@@ -262,3 +262,16 @@ func compute(src insights.Source, section insights.Section, me *domain.Salespers
 	return insights.Compute(context.Background(), src, insights.Request{Section: section, AsOf: asOf,
 		Segment: domain.DefaultSegmentConfig(), Loc: cst, Me: me})
 }
+
+func (s *memSource) EachCustomerFigures(ctx context.Context, day domain.Date, windowDays int, fn func(*insights.Figures) error) error {
+	figs, err := s.CustomerFigures(ctx, day, windowDays)
+	if err != nil {
+		return err
+	}
+	for i := range figs {
+		if err := fn(&figs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
