@@ -10,7 +10,6 @@ var tuiMessages = map[string]msg{
 	"tui.tab.service":   {"服务", "Service"},
 	"tui.tab.insights":  {"洞察", "Insights"},
 	"tui.tab.templates": {"话术", "Templates"},
-	"tui.not_yet":       {"“%s”页面还在开发中，下一版见。现在可以用“今日”和“顾客”。", "The %s screen is not built yet. Today and Customers work now."},
 
 	// Today.
 	"tui.today.heading":       {"%s %s", "%s %s"},
