@@ -218,71 +218,44 @@ func Parse(src string) (*Rule, error) {
 }
 
 func (p *parser) parseOr(after string) (node, *ParseError) {
-	x, err := p.parseAnd(after)
-	if err != nil {
-		return nil, err
-	}
-	list := orNode{}
-	list = appendOr(list, x)
-	for {
-		save := p.i
-		p.skipSpace()
-		kw, ok := p.orWord()
-		if !ok {
-			p.i = save
-			break
-		}
-		y, err := p.parseAnd(kw)
-		if err != nil {
-			return nil, err
-		}
-		list = appendOr(list, y)
-	}
-	if len(list) == 1 {
-		return list[0], nil
-	}
-	return list, nil
-}
-
-func appendOr(list orNode, x node) orNode {
-	if o, ok := x.(orNode); ok {
-		return append(list, o...)
-	}
-	return append(list, x)
+	return parseList[orNode](p, after, p.parseAnd, p.orWord)
 }
 
 func (p *parser) parseAnd(after string) (node, *ParseError) {
-	x, err := p.parseUnary(after)
-	if err != nil {
-		return nil, err
-	}
-	list := andNode{}
-	list = appendAnd(list, x)
-	for {
-		save := p.i
-		p.skipSpace()
-		kw, ok := p.andWord()
-		if !ok {
-			p.i = save
-			break
-		}
-		y, err := p.parseUnary(kw)
+	return parseList[andNode](p, after, p.parseUnary, p.andWord)
+}
+
+// parseList reads operands joined by one connective (or, and) into one
+// flat list: a nested list of the same kind is spliced in, and a single
+// operand stands alone. after is the word before the first operand, for
+// the error messages.
+func parseList[L interface {
+	~[]node
+	node
+}](p *parser, after string, operand func(after string) (node, *ParseError), connective func() (string, bool)) (node, *ParseError) {
+	var list L
+	for kw := after; ; {
+		x, err := operand(kw)
 		if err != nil {
 			return nil, err
 		}
-		list = appendAnd(list, y)
+		if inner, ok := x.(L); ok {
+			list = append(list, inner...)
+		} else {
+			list = append(list, x)
+		}
+		save := p.i
+		p.skipSpace()
+		var more bool
+		if kw, more = connective(); !more {
+			p.i = save
+			break
+		}
 	}
 	if len(list) == 1 {
 		return list[0], nil
 	}
 	return list, nil
-}
-
-func appendAnd(list andNode, x node) andNode {
-	if a, ok := x.(andNode); ok {
-		return append(list, a...)
-	}
-	return append(list, x)
 }
 
 func (p *parser) deeper(at int) *ParseError {
