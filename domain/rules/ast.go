@@ -51,20 +51,7 @@ func (n orNode) match(f *Facts, today domain.Date) bool {
 	return false
 }
 
-func (n orNode) write(w *writer, prec int) {
-	if prec > precOr {
-		w.WriteByte('(')
-	}
-	for i, x := range n {
-		if i > 0 {
-			w.WriteString(w.pick(" or ", " 或 "))
-		}
-		x.write(w, precOr)
-	}
-	if prec > precOr {
-		w.WriteByte(')')
-	}
-}
+func (n orNode) write(w *writer, prec int) { writeList(w, n, prec, precOr, " or ", " 或 ") }
 
 func (n orNode) visit(fn func(*field)) {
 	for _, x := range n {
@@ -83,17 +70,21 @@ func (n andNode) match(f *Facts, today domain.Date) bool {
 	return true
 }
 
-func (n andNode) write(w *writer, prec int) {
-	if prec > precAnd {
+func (n andNode) write(w *writer, prec int) { writeList(w, n, prec, precAnd, " and ", " 且 ") }
+
+// writeList writes operands joined by a connective (en, zh), in
+// parentheses when the surrounding operator binds tighter than own.
+func writeList(w *writer, list []node, prec, own int, en, zh string) {
+	if prec > own {
 		w.WriteByte('(')
 	}
-	for i, x := range n {
+	for i, x := range list {
 		if i > 0 {
-			w.WriteString(w.pick(" and ", " 且 "))
+			w.WriteString(w.pick(en, zh))
 		}
-		x.write(w, precAnd)
+		x.write(w, own)
 	}
-	if prec > precAnd {
+	if prec > own {
 		w.WriteByte(')')
 	}
 }
