@@ -130,48 +130,25 @@ func (a *app) reportExport(out *output, what string) {
 
 func (a *app) cmdExportCustomers(ctx context.Context, args []string) error {
 	return a.runTable(ctx, "customers", args, false, func(s *session, f db.ExportFilter, t tableWriter) (int, error) {
-		if err := t.header(a.columns(customerColumns)); err != nil {
-			return 0, err
-		}
-		n := 0
-		err := s.store.ExportCustomers(ctx, f, func(c *db.ExportCustomer) error {
-			n++
-			return t.row(customerRow(c, a.cat))
-		})
-		return n, err
+		return writeTable(t, a.columns(customerColumns), func(fn func(*db.ExportCustomer) error) error {
+			return s.store.ExportCustomers(ctx, f, fn)
+		}, func(c *db.ExportCustomer) [][]any { return [][]any{customerRow(c, a.cat)} })
 	})
 }
 
 func (a *app) cmdExportPurchases(ctx context.Context, args []string) error {
 	return a.runTable(ctx, "purchases", args, false, func(s *session, f db.ExportFilter, t tableWriter) (int, error) {
-		if err := t.header(a.columns(purchaseColumns)); err != nil {
-			return 0, err
-		}
-		n := 0
-		err := s.store.ExportPurchases(ctx, f, func(p *db.ExportPurchase) error {
-			n++
-			for _, r := range purchaseRows(p, a.cat) {
-				if err := t.row(r); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		return n, err
+		return writeTable(t, a.columns(purchaseColumns), func(fn func(*db.ExportPurchase) error) error {
+			return s.store.ExportPurchases(ctx, f, fn)
+		}, func(p *db.ExportPurchase) [][]any { return purchaseRows(p, a.cat) })
 	})
 }
 
 func (a *app) cmdExportContacts(ctx context.Context, args []string) error {
 	return a.runTable(ctx, "contacts", args, false, func(s *session, f db.ExportFilter, t tableWriter) (int, error) {
-		if err := t.header(a.columns(contactColumns)); err != nil {
-			return 0, err
-		}
-		n := 0
-		err := s.store.ExportContacts(ctx, f, func(c *db.ExportContact) error {
-			n++
-			return t.row(contactRow(c, a.cat, a.loc))
-		})
-		return n, err
+		return writeTable(t, a.columns(contactColumns), func(fn func(*db.ExportContact) error) error {
+			return s.store.ExportContacts(ctx, f, fn)
+		}, func(c *db.ExportContact) [][]any { return [][]any{contactRow(c, a.cat, a.loc)} })
 	})
 }
 
@@ -180,16 +157,29 @@ func (a *app) cmdExportContacts(ctx context.Context, args []string) error {
 // follow-up — of the salesperson acted as (--all: everyone's).
 func (a *app) cmdExportRecords(ctx context.Context, args []string) error {
 	return a.runTable(ctx, "records", args, true, func(s *session, f db.ExportFilter, t tableWriter) (int, error) {
-		if err := t.header(a.columns(recordColumns)); err != nil {
-			return 0, err
-		}
-		n := 0
-		err := s.store.ExportContacts(ctx, f, func(c *db.ExportContact) error {
-			n++
-			return t.row(recordRow(c, a.cat))
-		})
-		return n, err
+		return writeTable(t, a.columns(recordColumns), func(fn func(*db.ExportContact) error) error {
+			return s.store.ExportContacts(ctx, f, fn)
+		}, func(c *db.ExportContact) [][]any { return [][]any{recordRow(c, a.cat)} })
 	})
+}
+
+// writeTable writes the header, then the rows of each record the store
+// hands over (a purchase has one per line), and counts the records.
+func writeTable[T any](t tableWriter, header []string, each func(func(*T) error) error, rows func(*T) [][]any) (int, error) {
+	if err := t.header(header); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := each(func(rec *T) error {
+		n++
+		for _, r := range rows(rec) {
+			if err := t.row(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
 }
 
 // cmdExportVCard writes the phone address book (vCard 3.0) of the
