@@ -183,14 +183,7 @@ func (a *app) cmdCaseStep(ctx context.Context, args []string) error {
 	fs.StringVar(&note, "note", "", "")
 	fs.StringVar(&skip, "skip-reason", "", "")
 	fs.IntVar(&step, "step", 0, "")
-	pos, err := parseFlags(a.cat, fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("%s", a.cat.T("cli.err.required", "ID"))
-	}
-	id, err := parseID("ID", pos[0])
+	id, err := a.oneID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -223,14 +216,7 @@ func (a *app) cmdCaseClose(ctx context.Context, args []string) error {
 	a.addGlobals(fs, &g)
 	fs.StringVar(&resolution, "resolution", "", "")
 	fs.IntVar(&satisfaction, "satisfaction", 0, "")
-	pos, err := parseFlags(a.cat, fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("%s", a.cat.T("cli.err.required", "ID"))
-	}
-	id, err := parseID("ID", pos[0])
+	id, err := a.oneID(fs, args)
 	if err != nil {
 		return err
 	}

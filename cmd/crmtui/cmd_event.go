@@ -157,14 +157,7 @@ func (a *app) cmdEventShow(ctx context.Context, args []string) error {
 	fs := newFlags("event show")
 	a.addGlobals(fs, &g)
 	fs.BoolVar(&asJSON, "json", false, "")
-	pos, err := parseFlags(a.cat, fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("%s", a.cat.T("cli.err.required", "ID"))
-	}
-	id, err := parseID("ID", pos[0])
+	id, err := a.oneID(fs, args)
 	if err != nil {
 		return err
 	}

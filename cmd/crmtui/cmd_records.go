@@ -303,6 +303,18 @@ func (a *app) noPositionals(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// oneID parses the flags and the one positional argument, an ID.
+func (a *app) oneID(fs *flag.FlagSet, args []string) (int64, error) {
+	pos, err := parseFlags(a.cat, fs, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) != 1 {
+		return 0, usagef("%s", a.cat.T("cli.err.required", "ID"))
+	}
+	return parseID("ID", pos[0])
+}
+
 // requiredID parses a required id flag.
 func (a *app) requiredID(flag, v string) (int64, error) {
 	if v == "" {
