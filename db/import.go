@@ -600,17 +600,24 @@ func (im *Importer) Customer(c *domain.Customer) error {
 	})
 }
 
+// customerOf finds or creates the customer a purchase or contact row names,
+// with the tags the row gives them.
+func (im *Importer) customerOf(who *domain.Customer) (int64, error) {
+	cid, err := im.resolve(who)
+	if err != nil {
+		return 0, err
+	}
+	return cid, im.addTags(cid, who.Tags)
+}
+
 // Purchase imports a purchase (or return) of the customer who: found or
 // created, the purchase written unless the store has it. Parts of one
 // invoice that reach the importer apart (the file interleaves invoices)
 // are joined to the purchase made from the first part.
 func (im *Importer) Purchase(who *domain.Customer, p *domain.Purchase) error {
 	return im.record(func() error {
-		cid, err := im.resolve(who)
+		cid, err := im.customerOf(who)
 		if err != nil {
-			return err
-		}
-		if err := im.addTags(cid, who.Tags); err != nil {
 			return err
 		}
 		p.CustomerID = cid
@@ -713,11 +720,8 @@ func (im *Importer) join(prev *importedPurchase, p *domain.Purchase) error {
 // the store has one at the same time, by the same channel, with the same note.
 func (im *Importer) Contact(who *domain.Customer, c *domain.Contact) error {
 	return im.record(func() error {
-		cid, err := im.resolve(who)
+		cid, err := im.customerOf(who)
 		if err != nil {
-			return err
-		}
-		if err := im.addTags(cid, who.Tags); err != nil {
 			return err
 		}
 		c.CustomerID = cid
