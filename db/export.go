@@ -119,24 +119,12 @@ func (s *Store) ExportCustomers(ctx context.Context, f ExportFilter, fn func(*Ex
 			return err
 		}
 		defer rows.Close()
-		phones, err := newPartCursor(ctx, tx, "SELECT customer_id, phone FROM customer_phones ORDER BY customer_id, position",
-			func(r *sql.Rows) (int64, string, error) {
-				var id int64
-				var v string
-				err := r.Scan(&id, &v)
-				return id, v, err
-			})
+		phones, err := newPartCursor(ctx, tx, "SELECT customer_id, phone FROM customer_phones ORDER BY customer_id, position", scanIDText)
 		if err != nil {
 			return err
 		}
 		defer phones.close()
-		tags, err := newPartCursor(ctx, tx, "SELECT customer_id, tag FROM customer_tags ORDER BY customer_id, position",
-			func(r *sql.Rows) (int64, string, error) {
-				var id int64
-				var v string
-				err := r.Scan(&id, &v)
-				return id, v, err
-			})
+		tags, err := newPartCursor(ctx, tx, "SELECT customer_id, tag FROM customer_tags ORDER BY customer_id, position", scanIDText)
 		if err != nil {
 			return err
 		}
@@ -426,4 +414,12 @@ func (s *Store) ExportContacts(ctx context.Context, f ExportFilter, fn func(*Exp
 		}
 		return rows.Err()
 	})
+}
+
+// scanIDText reads a (customer id, text) row of a part table: phones, tags.
+func scanIDText(r *sql.Rows) (int64, string, error) {
+	var id int64
+	var v string
+	err := r.Scan(&id, &v)
+	return id, v, err
 }
