@@ -89,7 +89,8 @@ type msg struct{ zh, en string }
 var messages = func() map[string]msg {
 	all := make(map[string]msg, len(domainMessages)+len(cliMessages)+len(tuiMessages)+len(tuiServiceMessages)+len(tuiEventMessages))
 	for _, part := range []map[string]msg{domainMessages, cliMessages, tuiMessages, tuiServiceMessages, tuiEventMessages,
-		importMessages, exportMessages, insightsMessages, tuiInsightsMessages} {
+		importMessages, exportMessages, insightsMessages, tuiInsightsMessages,
+		importLimitMessages, textSafetyMessages, storeSafetyMessages, outputPathMessages} {
 		for k, m := range part {
 			if _, dup := all[k]; dup {
 				panic("i18n: duplicate message key " + k)
